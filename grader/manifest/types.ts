@@ -2,7 +2,7 @@
  * The course manifest: the one source of chapter and exercise metadata.
  *
  * It is spread over small JSON files, one beside each lesson, so that a chapter is one folder:
- *   chapters/course.json        -> CourseFile   (version, title)
+ *   chapters/course.json        -> CourseFile   (version, title, the chapters in order)
  *   chapters/<NN-name>/chapter.json -> ChapterFile (lesson, exercises, hints, quiz)
  * `load.ts` reads and validates them; an error names the file and the field.
  * Bump MANIFEST_VERSION when a field changes meaning, and say how to migrate in docs/authoring.md.
@@ -17,6 +17,9 @@ export interface CourseFile {
   version: number;
   /** The course title shown in menus and on the website. */
   title: string;
+  /** Chapter folder names in course order. A folder not listed here is not part of the course
+   *  (yet): list a chapter once its chapter.json, stubs, solutions and graders are complete. */
+  chapters: string[];
 }
 
 /** How hard an exercise is, shown beside its title. */

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npm run selftest -- 06 [12 …]`: the grader self-tests of some chapters (all when none given).
+// Chapter prefixes are matched against grader/test/chapters/<NN-name>.test.ts.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const prefixes = process.argv.slice(2);
+const files = readdirSync(`${root}grader/test/chapters`)
+  .filter((f) => prefixes.length === 0 || prefixes.some((p) => f.startsWith(p)))
+  .map((f) => `grader/test/chapters/${f}`);
+if (files.length === 0) {
+  console.error(`No chapter self-test matches ${prefixes.join(" ")}; they are in grader/test/chapters/.`);
+  process.exit(2);
+}
+const vitest = `${root}node_modules/vitest/vitest.mjs`;
+const run = spawnSync(process.execPath, [vitest, "run", "--config", "grader/vitest.selftest.config.ts", ...files], { cwd: root, stdio: "inherit" });
+process.exit(run.status ?? 1);

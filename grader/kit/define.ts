@@ -1,0 +1,37 @@
+/**
+ * `defineGrader` collects an exercise's properties. In a grading run (a vitest worker) it also
+ * registers one vitest test per property; the self-tests import grader files with
+ * ZTM_SELFTEST=1 and drive the same definitions directly against solutions, stubs and mutants.
+ */
+import type fc from "fast-check";
+import type { PropertyDef } from "./run-property.ts";
+import { registerWithVitest } from "./vitest-binding.ts";
+
+export interface PropertyOptions {
+  /** Runs for this property instead of the run's default (1 for a deterministic check). */
+  runs?: number;
+  /** Time limit for this property in ms, instead of the run's default. */
+  timeoutMs?: number;
+}
+
+export type DeclareProperty<M> = (
+  title: string,
+  make: (module: M) => fc.IRawProperty<any, any>,
+  options?: PropertyOptions,
+) => void;
+
+export interface GraderDef<M = any> {
+  id: string;
+  properties: PropertyDef<M>[];
+}
+
+export function defineGrader<M>(id: string, build: (property: DeclareProperty<M>) => void): GraderDef<M> {
+  const properties: PropertyDef<M>[] = [];
+  build((title, make, options = {}) => {
+    if (properties.some((p) => p.title === title)) throw new Error(`${id}: two properties are titled "${title}"`);
+    properties.push({ index: properties.length + 1, title, make, ...options });
+  });
+  const grader = { id, properties };
+  if (process.env.ZTM_SELFTEST !== "1") registerWithVitest(grader);
+  return grader;
+}

@@ -1,0 +1,28 @@
+/**
+ * A property failure as plain text: the scenario as numbered steps, then expected vs actual (or
+ * the error), then how to replay it. Used for the error vitest shows in a bare run and, with a
+ * replay command and indentation, by the engine's human report.
+ */
+import type { PropertyOutcome } from "./outcome.ts";
+
+export function formatFailure(outcome: PropertyOutcome, replay?: string): string[] {
+  const failure = outcome.failure;
+  if (!failure) return [];
+  const lines: string[] = [failure.summary];
+  if (failure.steps.length > 0) {
+    lines.push("Smallest failing scenario:");
+    const shown = failure.steps.slice(0, 40);
+    shown.forEach((text, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${text}`));
+    if (failure.steps.length > shown.length) lines.push(`  … ${failure.steps.length - shown.length} more steps`);
+  } else if (failure.counterexample) {
+    lines.push(`Smallest failing input: ${failure.counterexample}`);
+  }
+  if (failure.kind === "mismatch") {
+    lines.push(`Checked:  ${failure.checked}`, `Expected: ${failure.expected}`, `Actual:   ${failure.actual}`);
+  } else if (failure.error) {
+    lines.push(`Error:    ${failure.error}${failure.location ? ` (${failure.location})` : ""}`);
+  }
+  if (replay) lines.push(`Replay:   ${replay}`);
+  else if (failure.seed !== undefined && failure.path) lines.push(`Seed ${failure.seed}, path ${failure.path}`);
+  return lines;
+}

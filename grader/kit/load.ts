@@ -1,0 +1,52 @@
+/**
+ * The one resolver between graders and implementations. Every grader reaches the code it grades
+ * through `loadImplementation(id)`, so the same property file grades exercises/, solutions/, a
+ * submission's copy, or an in-repo mutant, depending only on the run's settings.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { repoRoot, type RunSettings } from "./settings.ts";
+
+export type Loaded<M> = { ok: true; module: M; file: string } | { ok: false; reason: string; file: string };
+
+/** The file that implements exercise `id` under these settings. */
+export function implementationFile(id: string, settings: RunSettings): string {
+  return settings.overrides[id] ?? join(settings.targetRoot, `${id}.ts`);
+}
+
+/** A path as the learner would type it: relative to the repository when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(repoRoot, file);
+  return rel.startsWith("..") ? file : rel;
+}
+
+/** The exports the manifest requires of exercise `id` (chapters/<chapter>/chapter.json). */
+export function requiredExports(id: string): string[] {
+  const chapterFile = join(repoRoot, "chapters", id.split("/")[0], "chapter.json");
+  const chapter = JSON.parse(readFileSync(chapterFile, "utf8")) as { exercises: { id: string; exports: string[] }[] };
+  return chapter.exercises.find((exercise) => exercise.id === id)?.exports ?? [];
+}
+
+function firstLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const message = error.message.split("\n").find((line) => line.trim() !== "") ?? "";
+  return `${error.name}: ${message}`;
+}
+
+export async function loadImplementation<M>(id: string, settings: RunSettings): Promise<Loaded<M>> {
+  const file = implementationFile(id, settings);
+  const shown = displayPath(file);
+  if (!existsSync(file)) return { ok: false, file, reason: `${shown} does not exist` };
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    return { ok: false, file, reason: `${shown} could not be loaded: ${firstLine(error)}` };
+  }
+  const missing = requiredExports(id).filter((name) => module[name] === undefined);
+  if (missing.length > 0) {
+    return { ok: false, file, reason: `${shown} does not export ${missing.join(", ")}` };
+  }
+  return { ok: true, file, module: module as M };
+}

@@ -1,0 +1,117 @@
+/**
+ * Runs one property against one implementation with fast-check, and turns a failure into a
+ * learner-sized report: fast-check finds and shrinks the smallest failing case; the steps that
+ * case recorded (see recording.ts) become the scenario, and its error says what went wrong.
+ */
+import fc from "fast-check";
+import type { Failure, PropertyOutcome } from "./outcome.ts";
+import type { RunSettings } from "./settings.ts";
+import { realClearTimeout, realSetTimeout } from "./time.ts";
+import { recordingFailures, replayPathOf, setReplayPath } from "./recording.ts";
+import { Mismatch } from "./trace.ts";
+
+export interface PropertyDef<M> {
+  /** 1-based position in the grader file. */
+  index: number;
+  /** A plain sentence: "a hit makes the key most recently used". */
+  title: string;
+  /** Builds the fast-check property for the learner's module. */
+  make: (module: M) => fc.IRawProperty<any, any>;
+  /** Runs for this property (e.g. 1 for a deterministic complexity check). */
+  runs?: number;
+  /** Time limit for this property, if not the run's default. */
+  timeoutMs?: number;
+}
+
+const TIMED_OUT = Symbol("timed out");
+
+/** Resolve with `promise`, or with TIMED_OUT after `ms` real milliseconds. */
+async function within<T>(promise: T | Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = realSetTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  try {
+    return await Promise.race([promise, limit]);
+  } finally {
+    realClearTimeout(timer);
+  }
+}
+
+function locate(error: unknown, learnerFile: string): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const frame = stack.split("\n").find((line) => line.includes(learnerFile));
+  const match = frame?.match(/:(\d+):(\d+)\)?\s*$/);
+  return match ? `line ${match[1]}, column ${match[2]}` : undefined;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message.split("\n")[0]}`;
+  return `threw a non-error value: ${fc.stringify(error)}`;
+}
+
+function failureFrom(error: unknown, steps: string[], learnerFile: string): Failure {
+  if (error instanceof Mismatch) {
+    return {
+      kind: "mismatch",
+      summary: `${error.checked} did not give the expected result`,
+      steps,
+      checked: error.checked,
+      expected: error.expected,
+      actual: error.actual,
+    };
+  }
+  const described = describeError(error);
+  return {
+    kind: "exception",
+    summary: /not implemented/i.test(described) ? "not implemented yet" : `your code threw ${described}`,
+    steps,
+    error: described,
+    location: locate(error, learnerFile),
+  };
+}
+
+export async function runProperty<M>(
+  def: PropertyDef<M>,
+  module: M,
+  settings: RunSettings,
+  learnerFile: string,
+): Promise<PropertyOutcome> {
+  const base = { index: def.index, title: def.title };
+  const limitMs = def.timeoutMs ?? settings.timeoutMs;
+  const numRuns = def.runs ?? settings.runs;
+  const [path, replayPath] = (settings.path ?? "").split("@");
+  let property: fc.IRawProperty<any, any>;
+  let steps: string[] = [];
+  try {
+    setReplayPath(replayPath || undefined); // read by `commands()` while the property is built
+    property = recordingFailures(def.make(module), (failing) => (steps = failing));
+  } catch (error) {
+    return { ...base, status: "fail", failure: failureFrom(error, [], learnerFile) };
+  } finally {
+    setReplayPath(undefined);
+  }
+  const parameters = path ? { seed: settings.seed, numRuns, path, endOnFailure: true } : { seed: settings.seed, numRuns };
+
+  const details = await within(fc.check(property, parameters), limitMs);
+  if (details === TIMED_OUT) {
+    const summary = `did not finish within ${limitMs} ms (an endless loop, or a promise that never settles?)`;
+    return { ...base, status: "fail", failure: { kind: "timeout", summary, steps, seed: settings.seed } };
+  }
+  if (!details.failed) return { ...base, status: "pass" };
+
+  const counterexample = fc.stringify(details.counterexample);
+  const commandsPath = replayPathOf(counterexample);
+  return {
+    ...base,
+    status: "fail",
+    failure: {
+      ...failureFrom(details.errorInstance, steps, learnerFile),
+      counterexample,
+      seed: details.seed,
+      path: details.counterexamplePath ? details.counterexamplePath + (commandsPath ? `@${commandsPath}` : "") : undefined,
+      numRuns: details.numRuns,
+      numShrinks: details.numShrinks,
+    },
+  };
+}

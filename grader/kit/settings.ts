@@ -1,0 +1,64 @@
+/**
+ * The settings of one grading run, passed from the engine to the vitest workers through the
+ * environment (forks inherit it). Every variable has a default, so a bare `vitest run` of a
+ * grader file works too: it grades `exercises/` with a random seed.
+ */
+import { fileURLToPath } from "node:url";
+
+/** The repository root (this file is grader/kit/settings.ts). */
+export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface RunSettings {
+  /** fast-check seed shared by every property of the run. */
+  seed: number;
+  /** Runs per property, unless the property sets its own. */
+  runs: number;
+  /** Time limit of one property, in real milliseconds. */
+  timeoutMs: number;
+  /** Replay mode: grade only this property (1-based) … */
+  onlyProperty?: number;
+  /** … at this fast-check path. */
+  path?: string;
+  /** Folder holding `<chapter>/<exercise>.ts` files: exercises/, solutions/, or a submission's. */
+  targetRoot: string;
+  /** Exercise id -> file, taking precedence over targetRoot (used to grade mutants). */
+  overrides: Record<string, string>;
+  /** Where the kit appends each exercise's journal; unset in a bare vitest run. */
+  journalDir?: string;
+}
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export function readSettings(env = process.env): RunSettings {
+  return {
+    seed: int("ZTM_SEED", Math.floor(Math.random() * 2 ** 31)),
+    runs: int("ZTM_RUNS", 100),
+    timeoutMs: int("ZTM_TIMEOUT_MS", 5000),
+    onlyProperty: env.ZTM_PROPERTY ? int("ZTM_PROPERTY", 0) : undefined,
+    path: env.ZTM_PATH || undefined,
+    targetRoot: env.ZTM_TARGET_ROOT || `${repoRoot}exercises`,
+    overrides: env.ZTM_TARGET_OVERRIDES ? JSON.parse(env.ZTM_TARGET_OVERRIDES) : {},
+    journalDir: env.ZTM_JOURNAL_DIR || undefined,
+  };
+}
+
+/** The environment that makes the workers read `settings` back. */
+export function settingsToEnv(settings: RunSettings): Record<string, string> {
+  const env: Record<string, string> = {
+    ZTM_SEED: String(settings.seed),
+    ZTM_RUNS: String(settings.runs),
+    ZTM_TIMEOUT_MS: String(settings.timeoutMs),
+    ZTM_TARGET_ROOT: settings.targetRoot,
+    ZTM_TARGET_OVERRIDES: JSON.stringify(settings.overrides),
+  };
+  if (settings.onlyProperty !== undefined) env.ZTM_PROPERTY = String(settings.onlyProperty);
+  if (settings.path) env.ZTM_PATH = settings.path;
+  if (settings.journalDir) env.ZTM_JOURNAL_DIR = settings.journalDir;
+  return env;
+}

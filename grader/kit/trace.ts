@@ -1,0 +1,97 @@
+/**
+ * Scenario tracing and checks used inside grader properties.
+ *
+ * Steps are recorded only while the kit replays the smallest failing case, so a property can call
+ * `step()` on every operation at almost no cost during the hundreds of ordinary runs.
+ */
+import { isDeepStrictEqual } from "node:util";
+import fc from "fast-check";
+
+let recording: string[] | null = null;
+
+/** Start collecting steps (the kit calls this before replaying a counterexample). */
+export function startRecording(): void {
+  recording = [];
+}
+
+/** Stop collecting and return the steps recorded since `startRecording`. */
+export function stopRecording(): string[] {
+  const steps = recording ?? [];
+  recording = null;
+  return steps;
+}
+
+/** Record one operation of the scenario, written as code the learner could paste. */
+export function step(text: string): void {
+  recording?.push(text);
+}
+
+/** Printable form of any value (fast-check's printer: strings quoted, Maps and Sets readable). */
+export function show(value: unknown): string {
+  return fc.stringify(value);
+}
+
+/** Thrown by the checks below: the implementation answered, but not as the contract says. */
+export class Mismatch extends Error {
+  constructor(
+    readonly checked: string,
+    readonly expected: string,
+    readonly actual: string,
+  ) {
+    super(`${checked}: expected ${expected}, got ${actual}`);
+    this.name = "Mismatch";
+  }
+}
+
+/** Deep strict equality, except that 0 and -0 are the same number. */
+function same(actual: unknown, expected: unknown): boolean {
+  return isDeepStrictEqual(actual, expected) || (typeof actual === "number" && actual === expected);
+}
+
+/** `checked` must equal `expected` (deep strict equality). */
+export function check(checked: string, actual: unknown, expected: unknown): void {
+  if (!same(actual, expected)) throw new Mismatch(checked, show(expected), show(actual));
+}
+
+/** An invariant: `ok` must hold. `expected` says in words what should have been true. */
+export function checkThat(checked: string, ok: boolean, expected: string, actual: unknown): void {
+  if (!ok) throw new Mismatch(checked, expected, show(actual));
+}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+function isErrorOf(error: unknown, errorClass: ErrorClass): boolean {
+  return error instanceof errorClass || (error instanceof Error && error.name === errorClass.name);
+}
+
+function describeThrown(error: unknown): string {
+  return error instanceof Error ? `threw ${error.name}: ${error.message}` : `threw ${show(error)}`;
+}
+
+/** `fn()` must throw an error of `errorClass` (matched by `instanceof` or by `name`). */
+export function checkThrows(checked: string, fn: () => unknown, errorClass: ErrorClass): void {
+  let result: unknown;
+  try {
+    result = fn();
+  } catch (error) {
+    if (isErrorOf(error, errorClass)) return;
+    throw new Mismatch(checked, `throws ${errorClass.name}`, describeThrown(error));
+  }
+  throw new Mismatch(checked, `throws ${errorClass.name}`, `returned ${show(result)}`);
+}
+
+/** The promise (or the promise `fn` returns) must reject with an error of `errorClass`. */
+export async function checkRejects(
+  checked: string,
+  promise: Promise<unknown> | (() => Promise<unknown>),
+  errorClass: ErrorClass,
+): Promise<void> {
+  let result: unknown;
+  try {
+    result = await (typeof promise === "function" ? promise() : promise);
+  } catch (error) {
+    if (isErrorOf(error, errorClass)) return;
+    throw new Mismatch(checked, `rejects with ${errorClass.name}`, describeThrown(error).replace("threw", "rejected with"));
+  }
+  throw new Mismatch(checked, `rejects with ${errorClass.name}`, `resolved to ${show(result)}`);
+}

@@ -1,0 +1,66 @@
+/**
+ * Registers a grader's properties as vitest tests, one test per property, in a grading run.
+ *
+ * Around each property: the journal records its start and its outcome (so a killed worker loses
+ * nothing), and the watchdog is armed (so a synchronous endless loop is stopped). The learner's
+ * module is loaded once, inside the first test, so that a missing file, a syntax error or an
+ * exception at import becomes this exercise's error instead of a crash of the run.
+ */
+import { describe, test } from "vitest";
+import type { GraderDef } from "./define.ts";
+import { formatFailure } from "./format.ts";
+import { appendJournal, journalFile } from "./journal.ts";
+import { loadImplementation, type Loaded } from "./load.ts";
+import { runProperty } from "./run-property.ts";
+import { readSettings } from "./settings.ts";
+import { startWatchdog } from "./watchdog.ts";
+
+/** Extra real time the watchdog grants beyond a property's own limit before it kills. */
+const WATCHDOG_GRACE_MS = 1000;
+
+class PropertyFailed extends Error {
+  override name = "PropertyFailed";
+}
+
+export function registerWithVitest<M>(grader: GraderDef<M>): void {
+  const settings = readSettings();
+  const journal = settings.journalDir ? journalFile(settings.journalDir, grader.id) : undefined;
+  const watchdog = startWatchdog(journal);
+
+  let loading: Promise<Loaded<M>> | undefined;
+  let loadErrorJournaled = false;
+  const load = () =>
+    (loading ??= (async () => {
+      watchdog.arm(0, settings.timeoutMs + WATCHDOG_GRACE_MS); // property 0 = loading the module
+      try {
+        return await loadImplementation<M>(grader.id, settings);
+      } finally {
+        watchdog.disarm();
+      }
+    })());
+
+  describe(grader.id, () => {
+    for (const property of grader.properties) {
+      if (settings.onlyProperty !== undefined && property.index !== settings.onlyProperty) continue;
+      const limitMs = (property.timeoutMs ?? settings.timeoutMs) + WATCHDOG_GRACE_MS;
+      test(`${property.index}. ${property.title}`, { timeout: limitMs + 5000 }, async () => {
+        appendJournal(journal, { event: "start", index: property.index, title: property.title });
+        const loaded = await load();
+        if (!loaded.ok) {
+          if (!loadErrorJournaled) appendJournal(journal, { event: "load-error", reason: loaded.reason });
+          loadErrorJournaled = true;
+          throw new PropertyFailed(loaded.reason);
+        }
+        watchdog.arm(property.index, limitMs);
+        let outcome;
+        try {
+          outcome = await runProperty(property, loaded.module, settings, loaded.file);
+        } finally {
+          watchdog.disarm();
+        }
+        appendJournal(journal, { event: "result", outcome });
+        if (outcome.status === "fail") throw new PropertyFailed(formatFailure(outcome).join("\n"));
+      });
+    }
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * The self-test of a chapter's graders: for every exercise, the reference solution passes every
+ * property at 20 seeds, the untouched stub fails every property, every mutant is rejected by the
+ * property it names at every mutant seed, and every property is proven by at least one mutant.
+ * It also prints the mutant × property matrix (at one seed) so that a reviewer sees what bites.
+ *
+ * Graders are imported with ZTM_SELFTEST=1 (set in grader/vitest.selftest.config.ts), so they
+ * register no vitest tests of their own; this file drives their definitions directly.
+ */
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import type { GraderDef } from "../kit/define.ts";
+import { loadImplementation } from "../kit/load.ts";
+import { materialize, mutate, type MutantSet } from "../kit/mutants.ts";
+import type { PropertyOutcome } from "../kit/outcome.ts";
+import { runProperty } from "../kit/run-property.ts";
+import { repoRoot, type RunSettings } from "../kit/settings.ts";
+import { loadChapter } from "../manifest/load.ts";
+
+export const SOLUTION_SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 7919 * i);
+export const MUTANT_SEEDS = [1, 2, 3, 4, 5];
+
+function settingsFor(targetRoot: string, seed: number, overrides: Record<string, string> = {}): RunSettings {
+  return { seed, runs: 100, timeoutMs: 20_000, targetRoot, overrides };
+}
+
+async function grade(grader: GraderDef, settings: RunSettings): Promise<PropertyOutcome[]> {
+  const loaded = await loadImplementation(grader.id, settings);
+  if (!loaded.ok) throw new Error(loaded.reason);
+  const outcomes: PropertyOutcome[] = [];
+  for (const property of grader.properties) {
+    outcomes.push(await runProperty(property, loaded.module, settings, loaded.file));
+  }
+  return outcomes;
+}
+
+function failureText(outcome: PropertyOutcome): string {
+  const f = outcome.failure;
+  return `${outcome.title}: ${f?.summary} ${f?.expected ?? ""} / ${f?.actual ?? f?.error ?? ""} (seed ${f?.seed}, path ${f?.path})`;
+}
+
+export async function selftestChapter(chapterId: string): Promise<void> {
+  const chapter = loadChapter(chapterId);
+
+  for (const exercise of chapter.exercises) {
+    const grader = (await import(join(repoRoot, "grader/suites", `${exercise.id}.test.ts`))).default as GraderDef;
+    const mutantSet = (await import(join(repoRoot, "grader/mutants", `${exercise.id}.ts`))).default as MutantSet;
+    const titles = grader.properties.map((p) => p.title);
+    const matrix = new Map<string, PropertyOutcome[]>();
+
+    describe(exercise.id, () => {
+      test("the grader and its mutants name the exercise, and point overrides name real properties", () => {
+        expect(grader.id).toBe(exercise.id);
+        expect(mutantSet.id).toBe(exercise.id);
+        expect(titles.length).toBeGreaterThan(0);
+        for (const title of Object.keys(exercise.points.overrides ?? {})) expect(titles).toContain(title);
+      });
+
+      test("the solution passes every property at 20 seeds", async () => {
+        for (const seed of SOLUTION_SEEDS) {
+          const failed = (await grade(grader, settingsFor(join(repoRoot, "solutions"), seed))).filter((o) => o.status !== "pass");
+          expect(failed.map(failureText), `seed ${seed}`).toEqual([]);
+        }
+      });
+
+      test("the untouched stub fails every property", async () => {
+        const outcomes = await grade(grader, settingsFor(join(repoRoot, "exercises"), 1));
+        expect(outcomes.filter((o) => o.status === "pass").map((o) => o.title)).toEqual([]);
+      });
+
+      test("every property is proven by at least one mutant that names it", () => {
+        const proven = new Set(mutantSet.mutants.map((m) => m.kills));
+        expect(titles.filter((title) => !proven.has(title))).toEqual([]);
+        expect([...proven].filter((title) => !titles.includes(title)), "mutants naming unknown properties").toEqual([]);
+      });
+
+      for (const mutant of mutantSet.mutants) {
+        test(`mutant "${mutant.name}" (${mutant.bug}) is rejected by its property at every seed`, async () => {
+          mutate(exercise.id, mutant); // throws when an edit no longer applies exactly once
+          const file = materialize(exercise.id, mutant);
+          const target = grader.properties.find((p) => p.title === mutant.kills);
+          expect(target, `property "${mutant.kills}"`).toBeDefined();
+          for (const seed of MUTANT_SEEDS) {
+            const settings = settingsFor(join(repoRoot, "exercises"), seed, { [exercise.id]: file });
+            const loaded = await loadImplementation(exercise.id, settings);
+            if (!loaded.ok) throw new Error(loaded.reason);
+            const outcome = await runProperty(target!, loaded.module, settings, loaded.file);
+            expect(outcome.status, `seed ${seed}: "${mutant.kills}" accepted the mutant`).toBe("fail");
+          }
+          matrix.set(mutant.name, await grade(grader, settingsFor(join(repoRoot, "exercises"), 1, { [exercise.id]: file })));
+        });
+      }
+
+      afterAll(() => {
+        const header = titles.map((_, i) => `P${i + 1}`).join(" ");
+        const rows = [...matrix].map(([name, outcomes]) =>
+          `${name.padEnd(32)} ${outcomes.map((o) => (o.status === "fail" ? " ✗ " : " · ")).join("")}`,
+        );
+        const legend = titles.map((t, i) => `  P${i + 1} ${t}`);
+        console.log([`${exercise.id}: mutant × property at seed 1 (✗ = rejected)`, `${"".padEnd(32)} ${header}`, ...rows, ...legend].join("\n"));
+      });
+    });
+  }
+}
