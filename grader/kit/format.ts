@@ -20,7 +20,7 @@ export function formatFailure(outcome: PropertyOutcome, replay?: string): string
   if (failure.kind === "mismatch") {
     lines.push(`Checked:  ${failure.checked}`, `Expected: ${failure.expected}`, `Actual:   ${failure.actual}`);
   } else if (failure.error) {
-    lines.push(`Error:    ${failure.error}${failure.location ? ` (${failure.location})` : ""}`);
+    lines.push(`Threw:    ${failure.error}${failure.location ? ` (${failure.location})` : ""}`);
   }
   if (replay) lines.push(`Replay:   ${replay}`);
   else if (failure.seed !== undefined && failure.path) lines.push(`Seed ${failure.seed}, path ${failure.path}`);

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { MutantSet } from "./mutants.ts";
 import { repoRoot, type RunSettings } from "./settings.ts";
 
 export type Loaded<M> = { ok: true; module: M; file: string } | { ok: false; reason: string; file: string };
@@ -34,8 +35,22 @@ function firstLine(error: unknown): string {
   return `${error.name}: ${message}`;
 }
 
+/** For `--mutant NAME`: writes that mutant of the solution to a scratch file and returns it. */
+async function mutantFile(id: string, name: string): Promise<{ file?: string; reason?: string }> {
+  const { materialize } = await import("./mutants.ts");
+  const set = (await import(pathToFileURL(join(repoRoot, "grader", "mutants", `${id}.ts`)).href)).default as MutantSet;
+  const mutant = set.mutants.find((m) => m.name === name);
+  if (!mutant) return { reason: `${id} has no mutant "${name}"; it has: ${set.mutants.map((m) => m.name).join(", ")}` };
+  return { file: materialize(id, mutant) };
+}
+
 export async function loadImplementation<M>(id: string, settings: RunSettings): Promise<Loaded<M>> {
-  const file = implementationFile(id, settings);
+  let file = implementationFile(id, settings);
+  if (settings.mutant) {
+    const mutant = await mutantFile(id, settings.mutant);
+    if (!mutant.file) return { ok: false, file, reason: mutant.reason! };
+    file = mutant.file;
+  }
   const shown = displayPath(file);
   if (!existsSync(file)) return { ok: false, file, reason: `${shown} does not exist` };
   let module: Record<string, unknown>;

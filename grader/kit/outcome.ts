@@ -49,6 +49,8 @@ export interface Failure {
 
 /** A line of an exercise's journal file (JSON lines, appended synchronously). */
 export type JournalLine =
+  /** Written when the grader file registers its properties, before any learner code runs. */
+  | { event: "plan"; properties: { index: number; title: string }[] }
   | { event: "start"; index: number; title: string }
   | { event: "result"; outcome: PropertyOutcome }
   | { event: "load-error"; reason: string }

@@ -21,8 +21,10 @@ export interface RunSettings {
   path?: string;
   /** Folder holding `<chapter>/<exercise>.ts` files: exercises/, solutions/, or a submission's. */
   targetRoot: string;
-  /** Exercise id -> file, taking precedence over targetRoot (used to grade mutants). */
+  /** Exercise id -> file, taking precedence over targetRoot. */
   overrides: Record<string, string>;
+  /** Grade this known-buggy variant (grader/mutants/<id>.ts) of the solution instead. */
+  mutant?: string;
   /** Where the kit appends each exercise's journal; unset in a bare vitest run. */
   journalDir?: string;
 }
@@ -45,12 +47,14 @@ export function readSettings(env = process.env): RunSettings {
     targetRoot: env.ZTM_TARGET_ROOT || `${repoRoot}exercises`,
     overrides: env.ZTM_TARGET_OVERRIDES ? JSON.parse(env.ZTM_TARGET_OVERRIDES) : {},
     journalDir: env.ZTM_JOURNAL_DIR || undefined,
+    mutant: env.ZTM_MUTANT || undefined,
   };
 }
 
 /** The environment that makes the workers read `settings` back. */
 export function settingsToEnv(settings: RunSettings): Record<string, string> {
   const env: Record<string, string> = {
+    ZTM_SELFTEST: "0", // graders register their tests, even when a self-test started this run
     ZTM_SEED: String(settings.seed),
     ZTM_RUNS: String(settings.runs),
     ZTM_TIMEOUT_MS: String(settings.timeoutMs),
@@ -60,5 +64,6 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
   if (settings.onlyProperty !== undefined) env.ZTM_PROPERTY = String(settings.onlyProperty);
   if (settings.path) env.ZTM_PATH = settings.path;
   if (settings.journalDir) env.ZTM_JOURNAL_DIR = settings.journalDir;
+  if (settings.mutant) env.ZTM_MUTANT = settings.mutant;
   return env;
 }

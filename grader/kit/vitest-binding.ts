@@ -26,6 +26,7 @@ export function registerWithVitest<M>(grader: GraderDef<M>): void {
   const settings = readSettings();
   const journal = settings.journalDir ? journalFile(settings.journalDir, grader.id) : undefined;
   const watchdog = startWatchdog(journal);
+  appendJournal(journal, { event: "plan", properties: grader.properties.map(({ index, title }) => ({ index, title })) });
 
   let loading: Promise<Loaded<M>> | undefined;
   let loadErrorJournaled = false;

@@ -1,0 +1,89 @@
+/**
+ * Runs the selected grader files under vitest, in this process, with a collecting reporter.
+ *
+ * Each grader file runs in its own forked worker (pool "forks", isolated), so a crash or an
+ * endless loop costs only that exercise. Outcomes come from the journals the kit writes; the
+ * reporter adds what vitest alone sees: the learner's console output and escaped errors.
+ * A deadline for the whole run backs up the per-property watchdogs.
+ */
+import { availableParallelism } from "node:os";
+import { join, relative } from "node:path";
+import type { Reporter, TestModule, Vitest } from "vitest/node";
+import { startVitest } from "vitest/node";
+import { repoRoot, settingsToEnv, type RunSettings } from "../kit/settings.ts";
+import { killDescendants } from "./process-tree.ts";
+
+export interface SuiteRun {
+  /** What the learner's code printed, per exercise id. */
+  output: Map<string, string>;
+  /** Errors that escaped a test, per exercise id. */
+  unhandled: Map<string, string[]>;
+  /** Escaped errors that could not be tied to an exercise. */
+  stray: string[];
+  durations: Map<string, number>;
+  /** True when the run overran its deadline and was stopped. */
+  overran: boolean;
+}
+
+/** Most characters of learner output kept per exercise. */
+const OUTPUT_LIMIT = 4000;
+
+export const suiteFile = (id: string) => join(repoRoot, "grader", "suites", `${id}.test.ts`);
+const exerciseOf = (file: string | undefined) =>
+  file ? relative(join(repoRoot, "grader", "suites"), file).replace(/\.test\.ts$/, "") : undefined;
+
+export async function runSuites(ids: string[], settings: RunSettings, deadlineMs: number): Promise<SuiteRun> {
+  const run: SuiteRun = { output: new Map(), unhandled: new Map(), stray: [], durations: new Map(), overran: false };
+  let vitest: Vitest | undefined;
+
+  const collector: Reporter = {
+    onInit(instance) {
+      vitest = instance;
+    },
+    onUserConsoleLog(log) {
+      const task = log.taskId ? vitest?.state.idMap.get(log.taskId) : undefined;
+      const id = exerciseOf(task?.file?.filepath) ?? "?";
+      const so = run.output.get(id) ?? "";
+      if (so.length < OUTPUT_LIMIT) run.output.set(id, (so + log.content).slice(0, OUTPUT_LIMIT));
+    },
+    onTestModuleEnd(module: TestModule) {
+      const id = exerciseOf(module.moduleId);
+      if (id) run.durations.set(id, Math.round(module.diagnostic().duration));
+    },
+    onTestRunEnd(_modules, errors) {
+      for (const error of errors as readonly { name?: string; message?: string; VITEST_TEST_PATH?: string }[]) {
+        const text = `${error.name ?? "Error"}: ${String(error.message ?? error).split("\n")[0]}`;
+        const id = exerciseOf(error.VITEST_TEST_PATH);
+        if (id) run.unhandled.set(id, [...(run.unhandled.get(id) ?? []), text]);
+        else run.stray.push(text);
+      }
+    },
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"overran">((resolve) => {
+    timer = setTimeout(() => resolve("overran"), deadlineMs);
+  });
+  const finished = startVitest("test", ids.map(suiteFile), {
+    config: false,
+    root: repoRoot,
+    watch: false,
+    reporters: [collector],
+    include: ["grader/suites/**/*.test.ts"],
+    pool: "forks",
+    isolate: true,
+    maxWorkers: Math.max(1, Math.min(ids.length, availableParallelism())),
+    execArgv: ["--max-old-space-size=2048"],
+    env: settingsToEnv(settings),
+    passWithNoTests: true,
+  });
+  const winner = await Promise.race([finished, deadline]);
+  clearTimeout(timer);
+  if (winner === "overran") {
+    run.overran = true;
+    killDescendants();
+  } else {
+    await winner?.close();
+  }
+  return run;
+}

@@ -1,0 +1,102 @@
+/**
+ * The grading engine end to end: the real CLI on submissions broken in every way the brief
+ * names. Each broken exercise must become that exercise's fail or error with a reason, while the
+ * other exercises of the same run are still graded.
+ */
+import { describe, expect, test } from "vitest";
+import { grade, makeSubmission, solutionOf } from "./helpers.ts";
+
+const LRU = "06-cache/lru-cache";
+const TTL = "06-cache/ttl-cache";
+const READ = "06-cache/read-through";
+const exercise = (run: ReturnType<typeof grade>, id: string) => run.report?.exercises.find((e) => e.id === id);
+
+describe("grade CLI", () => {
+  test("the reference solutions get full marks and exit 0", () => {
+    const run = grade(["06", "--solutions", "--seed", "11"]);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.report?.score).toBe(run.report?.maxScore);
+    expect(run.report?.maxScore).toBeGreaterThan(0);
+    expect(run.stdout).toContain("3 of 3 exercises pass");
+  });
+
+  test("untouched stubs score 0 with one readable line each, and exit 1", () => {
+    const run = grade(["06-cache", "--seed", "11"]);
+    expect(run.status).toBe(1);
+    expect(run.report?.score).toBe(0);
+    expect(run.report?.exercises.map((e) => e.status)).toEqual(["fail", "fail", "fail"]);
+    expect(run.stdout).toContain("not started: exercises/06-cache/lru-cache.ts is still the stub");
+    expect(run.stdout).not.toMatch(/\n\s+at /); // no stack traces
+  });
+
+  test("an endless loop, a syntax error and a correct file in one submission: each graded on its own", () => {
+    const looping = solutionOf(TTL).replace("  get(key: K): V | undefined {\n", "  get(key: K): V | undefined {\n    while (key === key) {}\n");
+    const dir = makeSubmission({ [LRU]: solutionOf(LRU), [TTL]: looping, [READ]: "export class ReadThroughCache {\n  get( {\n}\n" });
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "1500"]);
+    expect(run.status).toBe(1);
+    expect(exercise(run, LRU)).toMatchObject({ status: "pass" });
+    const ttl = exercise(run, TTL)!;
+    expect(ttl.status).toBe("fail");
+    expect(ttl.properties.find((p) => p.status === "fail")?.message).toMatch(/did not finish within 1500 ms/);
+    const read = exercise(run, READ)!;
+    expect(read.status).toBe("error");
+    expect(read.reason).toMatch(/could not be loaded/);
+  });
+
+  test("an exception at import, a missing export and an endless loop at import are errors with reasons", () => {
+    const dir = makeSubmission({
+      [LRU]: 'throw new Error("boom at import");\nexport class LruCache {}\n',
+      [TTL]: "export class SomethingElse {}\n",
+      [READ]: "while (true) {}\nexport class ReadThroughCache {}\n",
+    });
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "1500", "--no-typecheck"]);
+    expect(run.status).toBe(1);
+    expect(exercise(run, LRU)?.reason).toMatch(/boom at import/);
+    expect(exercise(run, TTL)?.reason).toMatch(/does not export TtlCache/);
+    expect(exercise(run, READ)?.reason).toMatch(/did not finish within 1500 ms: is there an endless loop at the top level/);
+    expect(run.report?.exercises.every((e) => e.status === "error" && e.score === 0)).toBe(true);
+  });
+
+  test("a type error makes the exercise an error, and the learner's output is kept apart", () => {
+    const typeError = solutionOf(LRU).replace("  has(key: K): boolean {\n", '  has(key: K): boolean {\n    const wrong: number = "text";\n    console.log("debugging has", wrong);\n');
+    const dir = makeSubmission({ [LRU]: typeError });
+    const run = grade([LRU, "--submission", dir, "--seed", "5"]);
+    const lru = exercise(run, LRU)!;
+    expect(lru.status).toBe("error");
+    expect(lru.reason).toMatch(/does not compile[\s\S]*TS2322/);
+    expect(lru.output).toContain("debugging has");
+    expect(run.stdout).toMatch(/your code printed:\n\s+│ debugging has/);
+  });
+
+  test("copying one solution into exercises/ makes exactly that exercise pass", () => {
+    const dir = makeSubmission({ [TTL]: solutionOf(TTL) });
+    const run = grade(["06", "--submission", dir, "--seed", "9"]);
+    expect(run.report?.exercises.map((e) => [e.id, e.status])).toEqual([[LRU, "fail"], [TTL, "pass"], [READ, "fail"]]);
+  });
+
+  test("the same seed gives the same result, and the replay command reproduces the failure", () => {
+    const first = grade([LRU, "--mutant", "get-does-not-touch", "--seed", "21"]);
+    const second = grade([LRU, "--mutant", "get-does-not-touch", "--seed", "21"]);
+    const strip = (r: typeof first) => JSON.stringify(r.report, (k, v) => (k === "durationMs" ? undefined : v));
+    expect(strip(first)).toBe(strip(second));
+    expect(first.report?.seed).toBe(21);
+    const failing = first.report!.exercises[0].properties.find((p) => p.status === "fail")!;
+    expect(failing.replay).toMatch(/^npm run grade -- 06-cache\/lru-cache --mutant get-does-not-touch --property \d+ --seed 21 --path \S+$/);
+    const replayArgs = failing.replay!.replace("npm run grade -- ", "").split(" ");
+    const replayed = grade(replayArgs);
+    const again = replayed.report!.exercises[0].properties;
+    expect(again).toHaveLength(1);
+    expect(again[0].failure?.steps).toEqual(failing.failure?.steps);
+  });
+
+  test("bad usage exits 2 and lists what exists", () => {
+    const unknown = grade(["07-nowhere"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("06-cache/lru-cache");
+    const missing = grade(["06", "--submission", "/nonexistent/dir"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/exercises\/ folder/);
+    const flag = grade(["--frobnicate"]);
+    expect(flag.status).toBe(2);
+  });
+});
