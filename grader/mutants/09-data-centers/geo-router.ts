@@ -1,0 +1,67 @@
+import { defineMutants } from "../../kit/index.ts";
+
+export default defineMutants("09-data-centers/geo-router", [
+  {
+    name: "flat-map-distance",
+    bug: "measures distance on a flat map of degrees, so the poles and the antimeridian go wrong",
+    kills: "route picks the nearest healthy data center by great-circle distance",
+    edits: [["  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));", "  return Math.hypot(b.lat - a.lat, b.lon - a.lon) + 0 * h;"]],
+  },
+  {
+    name: "haversine-without-cosines",
+    bug: "drops the cos(latitude) factors from the haversine formula, as if meridians were parallel",
+    kills: "route picks the nearest healthy data center by great-circle distance",
+    edits: [["Math.cos(a.lat * RADIANS) * Math.cos(b.lat * RADIANS) * ", ""]],
+  },
+  {
+    name: "route-ignores-health",
+    bug: "route keeps sending users to a failed data center",
+    kills: "when a data center fails, route moves only the users it served",
+    edits: [["    for (const dc of this.up()) {\n      const d = greatCircle", "    for (const dc of this.centers) {\n      const d = greatCircle"]],
+  },
+  {
+    name: "split-random-each-call",
+    bug: "split draws a fresh weighted random choice on every call, so users are not sticky",
+    kills: "split gives the same user the same data center every time",
+    edits: [["-Math.log(unitHash(`${userId}\\u0000${dc.id}`)) / dc.weight", "-Math.log(Math.random() || 0.5) / dc.weight"]],
+  },
+  {
+    name: "split-ignores-weights",
+    bug: "split spreads users evenly, ignoring the weights",
+    kills: "split gives each healthy data center its weight's share of users, within 3 points",
+    edits: [["-Math.log(unitHash(`${userId}\\u0000${dc.id}`)) / dc.weight", "-Math.log(unitHash(`${userId}\\u0000${dc.id}`))"]],
+  },
+  {
+    name: "split-weight-times-hash",
+    bug: "split scores with hash × weight, which favours heavy data centers more than their weight",
+    kills: "split gives each healthy data center its weight's share of users, within 3 points",
+    edits: [["-Math.log(unitHash(`${userId}\\u0000${dc.id}`)) / dc.weight", "-unitHash(`${userId}\\u0000${dc.id}`) * dc.weight"]],
+  },
+  {
+    name: "split-modulo",
+    bug: "split picks hash(user) modulo the number of healthy data centers, so a failure reshuffles everyone",
+    kills: "when a data center fails, split moves only its users, each to a healthy one",
+    edits: [[
+      "-Math.log(unitHash(`${userId}\\u0000${dc.id}`)) / dc.weight",
+      "Math.floor(unitHash(userId) * 1e9) % this.up().length === this.up().indexOf(dc) ? 0 : 1",
+    ]],
+  },
+  {
+    name: "split-ignores-health",
+    bug: "split keeps sending users to a failed data center",
+    kills: "when a data center fails, split moves only its users, each to a healthy one",
+    edits: [["    for (const dc of this.up()) {\n      const score", "    for (const dc of this.centers) {\n      const score"]],
+  },
+  {
+    name: "route-returns-undefined",
+    bug: "route returns undefined instead of throwing when every data center has failed",
+    kills: "with no healthy data center, route and split throw NoHealthyDataCenterError",
+    edits: [["    if (best === undefined) throw new NoHealthyDataCenterError();\n    return best;\n  }\n\n  /**\n   * A sticky", "    return best as string;\n  }\n\n  /**\n   * A sticky"]],
+  },
+  {
+    name: "split-throws-plain-error",
+    bug: "split throws a plain Error instead of NoHealthyDataCenterError",
+    kills: "with no healthy data center, route and split throw NoHealthyDataCenterError",
+    edits: [["    if (best === undefined) throw new NoHealthyDataCenterError();\n    return best;\n  }\n\n  /** Marks", "    if (best === undefined) throw new Error(\"no healthy data center\");\n    return best;\n  }\n\n  /** Marks"]],
+  },
+]);

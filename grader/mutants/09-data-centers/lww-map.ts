@@ -1,0 +1,61 @@
+import { defineMutants } from "../../kit/index.ts";
+
+export default defineMutants("09-data-centers/lww-map", [
+  {
+    name: "ignores-replica-id",
+    bug: "compares timestamps only: on an equal timestamp the replica id is skipped",
+    kills: "get answers the write with the greatest (timestamp, replicaId), deletes included",
+    edits: [["  if (a.replicaId !== b.replicaId) return b.replicaId < a.replicaId;\n", ""]],
+  },
+  {
+    name: "locale-compare",
+    bug: "compares replica ids with localeCompare instead of <",
+    kills: "get answers the write with the greatest (timestamp, replicaId), deletes included",
+    edits: [["return b.replicaId < a.replicaId;", "return b.replicaId.localeCompare(a.replicaId) < 0;"]],
+  },
+  {
+    name: "set-beats-delete-on-tie",
+    bug: "on an equal (timestamp, replicaId) the set wins over the delete",
+    kills: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
+    edits: [["  if (a.deleted !== b.deleted) return a.deleted;", "  if (a.deleted !== b.deleted) return b.deleted;"]],
+  },
+  {
+    name: "smaller-json-wins",
+    bug: "between two sets on an equal pair, the smaller JSON.stringify(value) wins",
+    kills: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
+    edits: [["JSON.stringify(a.value) > JSON.stringify(b.value)", "JSON.stringify(a.value) < JSON.stringify(b.value)"]],
+  },
+  {
+    name: "first-seen-wins-on-tie",
+    bug: "on an equal timestamp from two replicas, the write seen first stays",
+    kills: "merge is commutative: a merged with b equals b merged with a",
+    edits: [["  if (a.replicaId !== b.replicaId) return b.replicaId < a.replicaId;", "  if (a.replicaId !== b.replicaId) return false;"]],
+  },
+  {
+    name: "clock-skew-window",
+    bug: "treats timestamps within 1 of each other as concurrent and lets the replica id decide, an order with cycles",
+    kills: "merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)",
+    edits: [["  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;", "  if (Math.abs(a.timestamp - b.timestamp) > 1 || a.replicaId === b.replicaId) {\n    if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;\n  }"]],
+  },
+  {
+    name: "merge-bumps-timestamp",
+    bug: "merge stamps incoming writes one tick later, so that they beat the local ones",
+    kills: "merge is idempotent: merging a state already merged changes nothing",
+    edits: [["this.apply(key, { timestamp, replicaId, deleted, value });", "this.apply(key, { timestamp: timestamp + 1, replicaId, deleted, value });"]],
+  },
+  {
+    name: "forgets-deletes",
+    bug: "a winning delete removes the key instead of keeping a tombstone, so an older set brings it back",
+    kills: "replicas converge whatever the order and duplication of delivery",
+    edits: [["beats(incoming, current)) this.entries.set(key, incoming);", "beats(incoming, current)) {\n      if (incoming.deleted) this.entries.delete(key);\n      else this.entries.set(key, incoming);\n    }"]],
+  },
+  {
+    name: "state-is-a-map",
+    bug: "state() returns a Map, which JSON.stringify turns into {}",
+    kills: "state() survives a JSON round trip",
+    edits: [
+      ["return JSON.parse(JSON.stringify(rows)) as JsonValue;", "return new Map([...this.entries].filter(() => rows.length >= 0)) as unknown as JsonValue;"],
+      ["for (const [key, timestamp, replicaId, deleted, value] of state as Row[]) {\n      this.apply(key, { timestamp, replicaId, deleted, value });", "for (const [key, entry] of state as unknown as Map<string, Entry>) {\n      this.apply(key, entry);"],
+    ],
+  },
+]);

@@ -1,0 +1,70 @@
+import { defineMutants } from "../../kit/index.ts";
+
+export default defineMutants("10-message-queue/message-queue", [
+  {
+    name: "newest-first",
+    bug: "receive hands out the newest waiting message first",
+    kills: "receive hands out waiting messages oldest first, a lapsed one back in its old place",
+    edits: [["for (const message of this.messages.values()) {\n      if (batch.length >= max) break;", "for (const message of [...this.messages.values()].reverse()) {\n      if (batch.length >= max) break;"]],
+  },
+  {
+    name: "lapsed-to-the-back",
+    bug: "a message whose visibility lapses goes to the back of the queue instead of its old place",
+    kills: "receive hands out waiting messages oldest first, a lapsed one back in its old place",
+    edits: [["      message.inFlight = undefined;\n", "      message.inFlight = undefined;\n      this.messages.delete(message.id);\n      this.messages.set(message.id, message);\n"]],
+  },
+  {
+    name: "never-hidden",
+    bug: "a received message stays visible, so the next receive hands it out again",
+    kills: "a message is never held by two consumers at once",
+    edits: [["      if (message.inFlight) continue;\n", ""]],
+  },
+  {
+    name: "visible-a-tick-early",
+    bug: "a received message becomes visible again 1 ms before its visibility timeout ends",
+    kills: "a message is never held by two consumers at once",
+    edits: [["now >= m.inFlight.receivedAt + this.visibilityTimeoutMs)", "now >= m.inFlight.receivedAt + this.visibilityTimeoutMs - 1)"]],
+  },
+  {
+    name: "ack-after-lapse",
+    bug: "ack accepts the latest handle even after the message's visibility lapsed",
+    kills: "ack accepts only a message's latest handle, before its visibility lapses",
+    edits: [["message.handles.at(-1) === receiptHandle && message.inFlight !== undefined", "message.handles.at(-1) === receiptHandle"]],
+  },
+  {
+    name: "ack-old-handle",
+    bug: "ack accepts any handle ever issued for the message, not only the latest",
+    kills: "ack accepts only a message's latest handle, before its visibility lapses",
+    edits: [["message.handles.at(-1) === receiptHandle && message.inFlight !== undefined", "message.handles.includes(receiptHandle) && message.inFlight !== undefined"]],
+  },
+  {
+    name: "dead-letter-one-late",
+    bug: "dead-letters a message only after maxReceives + 1 receives",
+    kills: "after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing",
+    edits: [["if (message.receiveCount >= this.maxReceives)", "if (message.receiveCount > this.maxReceives)"]],
+  },
+  {
+    name: "dead-letters-newest-first",
+    bug: "lists the most recent dead letter first",
+    kills: "after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing",
+    edits: [["this.dead.push(", "this.dead.unshift("]],
+  },
+  {
+    name: "simultaneous-lapses-reversed",
+    bug: "messages whose visibility lapses at the same moment are dead-lettered newest first",
+    kills: "after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing",
+    edits: [["a.inFlight!.receivedAt - b.inFlight!.receivedAt || a.seq - b.seq", "a.inFlight!.receivedAt - b.inFlight!.receivedAt || b.seq - a.seq"]],
+  },
+  {
+    name: "depth-counts-visible-only",
+    bug: "depth leaves out the messages in flight",
+    kills: "depth counts the waiting and in-flight messages",
+    edits: [["    return this.messages.size;", "    return [...this.messages.values()].filter((m) => !m.inFlight).length;"]],
+  },
+  {
+    name: "lapsed-message-dropped",
+    bug: "a message whose visibility lapses before maxReceives is dropped instead of made visible again",
+    kills: "no message is ever lost",
+    edits: [["      message.inFlight = undefined;\n", "      message.inFlight = undefined;\n      if (message.receiveCount < this.maxReceives) {\n        this.messages.delete(message.id);\n        continue;\n      }\n"]],
+  },
+]);

@@ -1,0 +1,282 @@
+/**
+ * Grader for 09-data-centers/lww-map. The contract fixes the winner of every key completely, so
+ * `get` is compared with an exact model: the greatest write under (timestamp, replicaId, delete
+ * first, greater JSON text). `state()` is opaque, so two states are compared by what they do:
+ * loaded into a fresh replica, alone and then merged with each of a fixed set of one-write probe
+ * states, they must answer `get` alike (a probe tells a tombstone from nothing, and (3, "east")
+ * from (3, "north")). The CRDT laws are checked with that comparison.
+ */
+import fc from "fast-check";
+import { check, checkThat, defineGrader, show, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/09-data-centers/lww-map.ts");
+type LwwMapClass = Module["LwwMap"];
+type Map_ = InstanceType<LwwMapClass>;
+type State = ReturnType<Map_["state"]>;
+type JsonValue = State;
+// The exact model: the contract's total order on writes.
+
+const KEYS = ["a", "b", "c"];
+/** `<` orders these "West" < "east" < "north"; localeCompare would put "West" last. */
+const REPLICAS = ["east", "West", "north"];
+
+interface Write {
+  replica: string;
+  key: string;
+  deleted: boolean;
+  value: JsonValue;
+  timestamp: number;
+}
+
+/** Whether `a` beats `b`: timestamp, then replica id with `<`, then delete, then JSON text. */
+function beats(a: Write, b: Write): boolean {
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  if (a.replica !== b.replica) return b.replica < a.replica;
+  if (a.deleted !== b.deleted) return a.deleted;
+  return !a.deleted && JSON.stringify(a.value) > JSON.stringify(b.value);
+}
+
+/** What `get(key)` must answer once exactly `writes` have been seen. */
+function winner(writes: Write[], key: string): unknown {
+  let best: Write | undefined;
+  for (const w of writes) if (w.key === key && (best === undefined || beats(w, best))) best = w;
+  return best === undefined || best.deleted ? undefined : best.value;
+}
+
+function showWrite(w: Write): string {
+  return w.deleted ? `delete(${fc.stringify(w.key)}, ${w.timestamp})` : `set(${fc.stringify(w.key)}, ${fc.stringify(w.value)}, ${w.timestamp})`;
+}
+
+const value: fc.Arbitrary<JsonValue> = fc.oneof(
+  fc.integer({ min: 0, max: 9 }),
+  fc.constantFrom("x", "y", "xy", ""),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+  fc.integer({ min: 0, max: 3 }).map((n) => ({ n })), // a plain object, as JSON.parse makes
+);
+const writeArb = (replicas: readonly string[], maxTs = 4, keys = KEYS): fc.Arbitrary<Write> =>
+  fc.record({
+    replica: fc.constantFrom(...replicas),
+    key: fc.constantFrom(...keys),
+    deleted: fc.boolean(),
+    value,
+    timestamp: fc.integer({ min: 0, max: maxTs }),
+  }).map((w) => (w.deleted ? { ...w, value: null } : w));
+
+/** Applies `w` to replica `map` (named `name` in the steps). */
+function write(map: Map_, name: string, w: Write): void {
+  step(`${name}.${showWrite(w)}`);
+  if (w.deleted) map.delete(w.key, w.timestamp);
+  else map.set(w.key, w.value, w.timestamp);
+}
+
+/** Builds one replica per id from `writes` (each applied at its own replica). */
+function replicas(LwwMap: LwwMapClass, ids: readonly string[], writes: Write[]): Map<string, Map_> {
+  const maps = new Map(ids.map((id) => [id, new LwwMap(id)] as const));
+  for (const id of ids) step(`const ${id} = new LwwMap(${show(id)})`);
+  for (const w of writes) write(maps.get(w.replica)!, w.replica, w);
+  return maps;
+}
+
+/** What a state does: gets of a fresh replica that merged it, alone and with each probe. */
+function observe(LwwMap: LwwMapClass, probes: State[], state: State): unknown[] {
+  const seen: unknown[] = [];
+  for (const probe of [undefined, ...probes]) {
+    const map = new LwwMap("observer");
+    map.merge(state);
+    if (probe !== undefined) map.merge(probe);
+    for (const key of KEYS) seen.push(map.get(key));
+  }
+  return seen;
+}
+
+/** One-write states: every key, timestamp 0–6, replica, set or delete. */
+function makeProbes(LwwMap: LwwMapClass): State[] {
+  const probes: State[] = [];
+  for (const key of KEYS)
+    for (let timestamp = 0; timestamp <= 6; timestamp++)
+      for (const replica of REPLICAS) {
+        const a = new LwwMap(replica);
+        a.set(key, "probe", timestamp);
+        const d = new LwwMap(replica);
+        d.delete(key, timestamp);
+        probes.push(a.state(), d.state());
+      }
+  return probes;
+}
+
+/** `actual` and `expected` must be the same state, as far as merging and reading can tell. */
+function sameState(LwwMap: LwwMapClass, what: string, actual: State, expected: State): void {
+  const probes = makeProbes(LwwMap);
+  const a = observe(LwwMap, probes, actual);
+  const e = observe(LwwMap, probes, expected);
+  const i = a.findIndex((x, k) => !isSame(x, e[k]));
+  if (i === -1) return;
+  const key = KEYS[i % KEYS.length];
+  const probe = Math.floor(i / KEYS.length);
+  const how = probe === 0 ? `get(${show(key)})` : `get(${show(key)}) after merging probe #${probe}, ${probeText(probe - 1)}`;
+  check(`${what}: ${how}`, a[i], e[i]);
+}
+function probeText(n: number): string {
+  const kind = n % 2 === 0 ? "set" : "delete";
+  const replica = REPLICAS[Math.floor(n / 2) % REPLICAS.length];
+  const timestamp = Math.floor(n / 2 / REPLICAS.length) % 7;
+  const key = KEYS[Math.floor(n / 2 / REPLICAS.length / 7)];
+  return `${show(replica)}.${kind === "set" ? `set(${show(key)}, "probe", ${timestamp})` : `delete(${show(key)}, ${timestamp})`}`;
+}
+const isSame = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function checkGets(map: Map_, name: string, writes: Write[]): void {
+  for (const key of KEYS) check(`${name}.get(${show(key)})`, map.get(key), winner(writes, key));
+}
+
+const [A, B, C] = REPLICAS;
+
+export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
+  property("get answers the write with the greatest (timestamp, replicaId), deletes included", ({ LwwMap }) =>
+    fc.property(fc.array(writeArb(REPLICAS), { minLength: 1, maxLength: 25 }), (writes) => {
+      const maps = replicas(LwwMap, REPLICAS, []);
+      const main = maps.get(A)!;
+      writes.forEach((w, i) => {
+        write(maps.get(w.replica)!, w.replica, w);
+        if (w.replica !== A) {
+          step(`${A}.merge(${w.replica}.state())`);
+          main.merge(maps.get(w.replica)!.state());
+        }
+        checkGets(main, A, writes.slice(0, i + 1));
+      });
+    }),
+  );
+
+  property("on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)", ({ LwwMap }) =>
+    fc.property(fc.array(fc.tuple(writeArb([A], 1), fc.boolean()), { minLength: 1, maxLength: 20 }), (ops) => {
+      // Two maps with the same replica id: the twin's writes reach `main` through merge.
+      step(`const main = new LwwMap(${show(A)}); const twin = new LwwMap(${show(A)})`);
+      const main = new LwwMap(A);
+      const twin = new LwwMap(A);
+      ops.forEach(([w, viaTwin], i) => {
+        if (viaTwin) {
+          write(twin, "twin", w);
+          step(`main.merge(twin.state())`);
+          main.merge(twin.state());
+        } else write(main, "main", w);
+        checkGets(main, "main", ops.slice(0, i + 1).map(([x]) => x));
+      });
+    }),
+  );
+
+  const threeStates = fc.array(writeArb(REPLICAS, 3), { minLength: 1, maxLength: 12 });
+
+  property("merge is commutative: a merged with b equals b merged with a", ({ LwwMap }) =>
+    fc.property(threeStates, (writes) => {
+      const maps = replicas(LwwMap, [A, B], writes.map((w) => ({ ...w, replica: w.replica === C ? A : w.replica })));
+      const a = maps.get(A)!;
+      const b = maps.get(B)!;
+      const [sa, sb] = [a.state(), b.state()];
+      step(`${A}.merge(${B}.state()); ${B}.merge(${A}.state())  // both states taken before either merge`);
+      a.merge(sb);
+      b.merge(sa);
+      sameState(LwwMap, `${A} after merging ${B}, against ${B} after merging ${A}`, a.state(), b.state());
+    }),
+  );
+
+  property("merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)", ({ LwwMap }) =>
+    // Few keys and timestamps, many writes and runs: an order with a cycle shows only when each
+    // of the three states holds one of three close writes on the same key.
+    fc.property(fc.array(writeArb(REPLICAS, 3, KEYS.slice(0, 2)), { minLength: 6, maxLength: 18 }), (writes) => {
+      const maps = replicas(LwwMap, REPLICAS, writes);
+      const [sa, sb, sc] = REPLICAS.map((id) => maps.get(id)!.state());
+      step(`const left = new LwwMap("left"); left.merge(${A}.state()); left.merge(${B}.state()); left.merge(${C}.state())`);
+      const left = new LwwMap("left");
+      [sa, sb, sc].forEach((s) => left.merge(s));
+      step(`const bc = new LwwMap("bc"); bc.merge(${B}.state()); bc.merge(${C}.state())`);
+      const bc = new LwwMap("bc");
+      bc.merge(sb);
+      bc.merge(sc);
+      step(`const right = new LwwMap("right"); right.merge(${A}.state()); right.merge(bc.state())`);
+      const right = new LwwMap("right");
+      right.merge(sa);
+      right.merge(bc.state());
+      sameState(LwwMap, "left against right", left.state(), right.state());
+    }),
+    { runs: 400 },
+  );
+
+  property("merge is idempotent: merging a state already merged changes nothing", ({ LwwMap }) =>
+    fc.property(threeStates, (writes) => {
+      const maps = replicas(LwwMap, REPLICAS, writes);
+      const a = maps.get(A)!;
+      step(`${A}.merge(${B}.state()); ${A}.merge(${C}.state())`);
+      a.merge(maps.get(B)!.state());
+      a.merge(maps.get(C)!.state());
+      const before = a.state();
+      step(`${A}.merge(${A}.state()); ${A}.merge(${B}.state())`);
+      a.merge(a.state());
+      a.merge(maps.get(B)!.state());
+      sameState(LwwMap, `${A} merged again, against ${A} before`, a.state(), before);
+    }),
+  );
+
+  property("replicas converge whatever the order and duplication of delivery", ({ LwwMap }) =>
+    fc.property(
+      fc.array(
+        fc.oneof(
+          writeArb(REPLICAS).map((w) => ({ op: "write" as const, w })),
+          fc.record({ op: fc.constant("send" as const), from: fc.nat(2), to: fc.nat(2) }),
+          fc.record({ op: fc.constant("deliver" as const), pick: fc.nat(), keep: fc.boolean() }),
+        ),
+        { minLength: 1, maxLength: 40 },
+      ),
+      (ops) => {
+        const maps = replicas(LwwMap, REPLICAS, []);
+        const all: Write[] = [];
+        const known = new Map(REPLICAS.map((id) => [id, new Set<number>()]));
+        const inbox: { to: string; from: string; state: State; knows: Set<number> }[] = [];
+        for (const op of ops) {
+          if (op.op === "write") {
+            write(maps.get(op.w.replica)!, op.w.replica, op.w);
+            known.get(op.w.replica)!.add(all.push(op.w) - 1);
+          } else if (op.op === "send") {
+            const [from, to] = [REPLICAS[op.from], REPLICAS[op.to]];
+            step(`const m${inbox.length} = ${from}.state()  // in the network, for ${to}`);
+            inbox.push({ to, from, state: maps.get(from)!.state(), knows: new Set(known.get(from)) });
+          } else if (inbox.length > 0) {
+            const i = op.pick % inbox.length;
+            const message = inbox[i];
+            if (!op.keep) inbox.splice(i, 1); // kept messages may be delivered again (duplicates)
+            step(`${message.to}.merge(m${i})  // from ${message.from}`);
+            maps.get(message.to)!.merge(message.state);
+            for (const n of message.knows) known.get(message.to)!.add(n);
+            checkGets(maps.get(message.to)!, message.to, all.filter((_, n) => known.get(message.to)!.has(n)));
+          }
+        }
+        step("// finally every replica merges every other's state");
+        const finals = REPLICAS.map((id) => maps.get(id)!.state());
+        for (const id of REPLICAS) for (const s of finals) maps.get(id)!.merge(s);
+        for (const id of REPLICAS) checkGets(maps.get(id)!, id, all);
+      },
+    ),
+  );
+
+  property("state() survives a JSON round trip", ({ LwwMap }) =>
+    fc.property(fc.array(writeArb(REPLICAS), { minLength: 1, maxLength: 15 }), (writes) => {
+      const maps = replicas(LwwMap, REPLICAS, writes);
+      const a = maps.get(A)!;
+      step(`${A}.merge(${B}.state()); ${A}.merge(${C}.state())`);
+      a.merge(maps.get(B)!.state());
+      a.merge(maps.get(C)!.state());
+      let text = "";
+      try {
+        text = JSON.stringify(a.state());
+      } catch (error) {
+        checkThat(`JSON.stringify(${A}.state())`, false, "a JSON text", String(error));
+      }
+      checkThat(`JSON.stringify(${A}.state())`, typeof text === "string", "a JSON text", text);
+      step(`const copy = new LwwMap("copy"); copy.merge(JSON.parse(JSON.stringify(${A}.state())))`);
+      const copy = new LwwMap("copy");
+      copy.merge(JSON.parse(text));
+      checkGets(copy, "copy", writes);
+      sameState(LwwMap, `the round-tripped state against ${A}.state()`, JSON.parse(text), a.state());
+    }),
+  );
+});

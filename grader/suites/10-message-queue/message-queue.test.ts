@@ -1,0 +1,165 @@
+/**
+ * Grader for 10-message-queue/message-queue: model-based, under fake time. The model follows the
+ * queue's own answers (which message got which handle, which ack it accepted), so each property
+ * can check one rule and stay in step even when another rule is broken. Time only moves through
+ * vitest's fake timers, so a queue that reads Date.now() and one that schedules setTimeout both
+ * work. Visibility timeouts are a few ms and time advances in 1–8 ms steps, to land on the edges.
+ */
+import fc from "fast-check";
+import { vi } from "vitest";
+import { check, checkThat, command, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/10-message-queue/message-queue.ts");
+type Queue = InstanceType<Module["MessageQueue"]>;
+type Rule = "order" | "exclusive" | "handles" | "dead" | "depth" | "lost";
+
+interface Msg {
+  seq: number;
+  id: string;
+  body: string;
+  count: number;
+  handle?: string;
+  receivedAt?: number; // set while in flight
+}
+
+class Model {
+  live: Msg[] = []; // visible or in flight, in send order
+  dead: { id: string; body: string; receiveCount: number }[] = [];
+  sent: Msg[] = [];
+  handles: string[] = [];
+  acked = new Set<string>();
+  constructor(
+    readonly vt: number,
+    readonly maxReceives: number,
+    readonly rule: Rule,
+  ) {}
+  /** The contract's lapse rule: back to visible, or dead after maxReceives receives. */
+  sweep(now: number): void {
+    const lapsed = this.live
+      .filter((m) => m.receivedAt !== undefined && now >= m.receivedAt + this.vt)
+      .sort((a, b) => a.receivedAt! - b.receivedAt! || a.seq - b.seq);
+    for (const m of lapsed) {
+      m.receivedAt = undefined;
+      if (m.count >= this.maxReceives) {
+        this.live = this.live.filter((x) => x !== m);
+        this.dead.push({ id: m.id, body: m.body, receiveCount: m.count });
+      }
+    }
+  }
+}
+type Cmd = fc.Command<Model, Queue>;
+
+/** The checks every command ends with, for the rules that read the whole queue. */
+function after(m: Model, q: Queue): void {
+  m.sweep(Date.now());
+  if (m.rule === "depth") check("queue.depth", q.depth, m.live.length);
+  if (m.rule === "dead") check("queue.deadLetters()", q.deadLetters(), m.dead);
+}
+
+const sendCmd = fc.integer({ min: 1, max: 99 }).map((n): Cmd =>
+  command(`queue.send("photo-${n}")`, (m, q) => {
+    const id = q.send(`photo-${n}`);
+    checkThat(`queue.send("photo-${n}")`, typeof id === "string" && !m.sent.some((x) => x.id === id), "a new id", id);
+    const msg = { seq: m.sent.length, id, body: `photo-${n}`, count: 0 };
+    m.sent.push(msg);
+    m.live.push(msg);
+    after(m, q);
+  }),
+);
+
+const receiveCmd = fc.integer({ min: 1, max: 3 }).map((max): Cmd =>
+  command(`queue.receive(${max})`, (m, q) => {
+    const now = Date.now();
+    m.sweep(now);
+    const got = q.receive(max);
+    const call = `queue.receive(${max})`;
+    if (m.rule === "order") {
+      const expected = m.live.filter((x) => x.receivedAt === undefined).slice(0, max).map((x) => x.id);
+      check(`ids from ${call}`, got.map((r) => r.id), expected);
+    }
+    for (const r of got) {
+      const msg = m.live.find((x) => x.id === r.id);
+      if (m.rule === "exclusive") {
+        checkThat(`${call}: message ${show(r.id)}`, msg !== undefined && msg.receivedAt === undefined && got.filter((x) => x.id === r.id).length === 1,
+          "a waiting message, not one held by a consumer, acked or dead", msg === undefined ? "not waiting" : "already held");
+      }
+      if (m.rule === "handles") checkThat(`${call}: receiptHandle of ${show(r.id)}`, !m.handles.includes(r.receiptHandle), "a handle never issued before", r.receiptHandle);
+      if (m.rule === "dead" && msg) check(`${call}: receiveCount of ${show(r.id)}`, r.receiveCount, msg.count + 1);
+      if (m.rule === "lost" && msg) check(`${call}: body of ${show(r.id)}`, r.body, msg.body);
+      if (msg) Object.assign(msg, { count: msg.count + 1, handle: r.receiptHandle, receivedAt: now });
+      m.handles.push(r.receiptHandle);
+    }
+    after(m, q);
+  }),
+);
+
+// Acks mostly pick one of the last few handles issued (the live ones, and the ones just replaced).
+const ackCmd = fc.tuple(fc.nat(3), fc.nat(9)).map(([back, kind]): Cmd =>
+  command(kind === 0 ? `queue.ack("not-a-handle")` : `queue.ack(handles[handles.length - ${back + 1}])`, (m, q) => {
+    m.sweep(Date.now());
+    const handle = kind === 0 || m.handles.length === 0 ? "not-a-handle" : m.handles[Math.max(0, m.handles.length - 1 - back)];
+    const target = m.live.find((x) => x.handle === handle && x.receivedAt !== undefined);
+    const got = q.ack(handle);
+    if (m.rule === "handles") check(`queue.ack(${show(handle)})`, got, target !== undefined);
+    if (got) {
+      // Follow the queue: the message it deleted is the one this handle was issued for.
+      const owner = target ?? m.live.find((x) => x.handle === handle);
+      if (owner) {
+        m.live = m.live.filter((x) => x !== owner);
+        m.acked.add(owner.id);
+      }
+    }
+    after(m, q);
+  }),
+);
+
+const advanceCmd = fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 8 })).map((ms): Cmd =>
+  command(`// ${ms} ms pass`, (m, q) => {
+    vi.advanceTimersByTime(ms);
+    after(m, q);
+  }),
+);
+
+/** After the scenario: every message sent must be acked or dead-lettered in the end. */
+function drain(m: Model, q: Queue): void {
+  step("// drain: let every visibility lapse, receive everything, ack it; repeat");
+  const ackedIds = new Set(m.acked);
+  for (let round = 0; round <= m.maxReceives + 1; round++) {
+    vi.advanceTimersByTime(m.vt);
+    for (const r of q.receive(1000)) if (q.ack(r.receiptHandle)) ackedIds.add(r.id);
+  }
+  const dead = new Set(q.deadLetters().map((d) => d.id));
+  for (const msg of m.sent) {
+    checkThat(`message ${show(msg.id)} (${show(msg.body)})`, ackedIds.has(msg.id) || dead.has(msg.id), "acked or dead-lettered after the drain", "lost");
+  }
+}
+
+function scenario(MessageQueue: Module["MessageQueue"], rule: Rule, maxReceives = fc.integer({ min: 1, max: 3 })) {
+  return fc.property(
+    fc.integer({ min: 2, max: 6 }),
+    maxReceives,
+    fc.commands([sendCmd, receiveCmd, ackCmd, advanceCmd], { maxCommands: 60, size: "medium" }),
+    (vt, maxR, cmds) =>
+      withFakeTime(() => {
+        step(`const queue = new MessageQueue({ visibilityTimeoutMs: ${vt}, maxReceives: ${maxR} }); const handles = []  // every receiptHandle received, in order`);
+        const q = new MessageQueue<string>({ visibilityTimeoutMs: vt, maxReceives: maxR });
+        const m = new Model(vt, maxR, rule);
+        fc.modelRun(() => ({ model: m, real: q }), cmds);
+        if (rule === "lost") drain(m, q);
+      }),
+  );
+}
+
+export default defineGrader<Module>("10-message-queue/message-queue", (property) => {
+  property("receive hands out waiting messages oldest first, a lapsed one back in its old place", ({ MessageQueue }) =>
+    scenario(MessageQueue, "order"),
+  );
+  property("a message is never held by two consumers at once", ({ MessageQueue }) => scenario(MessageQueue, "exclusive"));
+  property("ack accepts only a message's latest handle, before its visibility lapses", ({ MessageQueue }) =>
+    scenario(MessageQueue, "handles"),
+  );
+  property("after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing", ({ MessageQueue }) =>
+    scenario(MessageQueue, "dead", fc.integer({ min: 1, max: 2 })),
+  );
+  property("depth counts the waiting and in-flight messages", ({ MessageQueue }) => scenario(MessageQueue, "depth"));
+  property("no message is ever lost", ({ MessageQueue }) => scenario(MessageQueue, "lost"));
+});
