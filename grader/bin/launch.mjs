@@ -6,12 +6,16 @@
  * changed (their paths are kept beside the bundle; a newer mtime on any of them rebuilds).
  * Dependencies stay external: they are loaded from node_modules as usual.
  */
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const cacheDir = join(root, "node_modules", ".cache", "zero-to-millions");
+// Keyed by the checkout's path: a node_modules shared by two checkouts (a symlink) must not
+// hand one checkout a bundle built from the other.
+const rootKey = createHash("sha256").update(root).digest("hex").slice(0, 12);
+const cacheDir = join(root, "node_modules", ".cache", "zero-to-millions", rootKey);
 
 function isFresh(bundle, inputsFile) {
   if (!existsSync(bundle) || !existsSync(inputsFile)) return false;

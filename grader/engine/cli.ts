@@ -2,7 +2,7 @@
  * `npm run grade`: grade exercises, print the learner's report, optionally write JSON.
  * Exit codes: 0 every selected exercise passes, 1 any fails or errors, 2 bad usage.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { journalFile, readJournal } from "../kit/journal.ts";
@@ -12,13 +12,15 @@ import { loadCourse, ManifestError } from "../manifest/load.ts";
 import { messages } from "../messages.ts";
 import { parseGradeArgs, usage, UsageError, type GradeArgs } from "./args.ts";
 import { collectExercise } from "./collect.ts";
+import { githubSummary, renderFormat } from "./formats/index.ts";
 import { painter, renderReport } from "./report-human.ts";
 import { REPORT_VERSION, type GradeReport } from "./results.ts";
 import { runSuites } from "./run-vitest.ts";
 import { selectExercises } from "./select.ts";
+import { propertySource } from "./test-code.ts";
 import { typecheck, type Diagnostics } from "./typecheck.ts";
 
-/** Budget for one exercise when the run is planned; the watchdogs normally act long before. */
+/** Default time budget of one exercise; properties not started by then are not run. */
 const EXERCISE_BUDGET_MS = 60_000;
 
 function targetOf(args: GradeArgs): { root: string; label: string; flag: string } {
@@ -38,13 +40,23 @@ function quote(text: string): string {
 }
 
 /** Writes a file so that a reader never sees half of it. */
-export function writeAtomically(file: string, text: string): void {
+export function writeAtomically(file: string, text: string | Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
 }
 
-export async function grade(args: GradeArgs): Promise<{ report: GradeReport; text: string }> {
+export interface Graded {
+  report: GradeReport;
+  /** The human report. */
+  text: string;
+  /** Graded file per exercise, for display. */
+  files: Map<string, string>;
+  elapsedSeconds: number;
+}
+
+export async function grade(args: GradeArgs): Promise<Graded> {
+  const started = performance.now();
   const course = loadCourse();
   const selected = selectExercises(course, args.selectors);
   const target = targetOf(args);
@@ -54,6 +66,7 @@ export async function grade(args: GradeArgs): Promise<{ report: GradeReport; tex
     seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
     runs: args.runs ?? 100,
     timeoutMs: args.timeoutMs ?? 5000,
+    budgetMs: args.budgetMs ?? EXERCISE_BUDGET_MS,
     onlyProperty: args.property,
     path: args.path,
     targetRoot: target.root,
@@ -66,7 +79,7 @@ export async function grade(args: GradeArgs): Promise<{ report: GradeReport; tex
   const checking: Promise<Diagnostics> =
     args.typecheck && !settings.mutant ? typecheck([...files.values()].filter((f) => existsSync(f))) : Promise.resolve(new Map());
   const workers = Math.max(1, availableParallelism());
-  const deadlineMs = EXERCISE_BUDGET_MS * Math.ceil(ids.length / workers) + 30_000;
+  const deadlineMs = settings.budgetMs * Math.ceil(ids.length / workers) + 30_000;
   try {
     const run = await runSuites(ids, settings, deadlineMs);
     const diagnostics = await checking;
@@ -82,12 +95,18 @@ export async function grade(args: GradeArgs): Promise<{ report: GradeReport; tex
         onlyProperty: settings.onlyProperty,
         file: displayPath(files.get(entry.id)!),
         replay: (index, seed = settings.seed, path) =>
-          `${gradeCommand(entry.id)} --property ${index} --seed ${seed}${path ? ` --path ${quote(path)}` : ""}`,
+          args.seedHidden ? undefined : `${gradeCommand(entry.id)} --property ${index} --seed ${seed}${path ? ` --path ${quote(path)}` : ""}`,
       }),
     );
+    if (args.seedHidden) {
+      // The failure's own seed and path would let a student replay the grading run.
+      for (const property of exercises.flatMap((e) => e.properties)) {
+        if (property.failure) property.failure = { ...property.failure, seed: undefined, path: undefined };
+      }
+    }
     const report: GradeReport = {
       version: REPORT_VERSION,
-      seed: settings.seed,
+      seed: args.seedHidden ? null : settings.seed,
       runs: settings.runs,
       submission: target.label,
       score: exercises.reduce((sum, e) => sum + e.score, 0),
@@ -100,7 +119,7 @@ export async function grade(args: GradeArgs): Promise<{ report: GradeReport; tex
     if (run.overran) text += `\n${messages.overran(Math.round(deadlineMs / 1000))}`;
     for (const error of run.stray) text += `\n${messages.stray(error)}`;
     for (const problem of diagnostics.get("*") ?? []) text += `\n${messages.typecheckBroken(problem)}`;
-    return { report, text };
+    return { report, text, files: displayFiles, elapsedSeconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(journalDir, { recursive: true, force: true });
   }
@@ -109,17 +128,27 @@ export async function grade(args: GradeArgs): Promise<{ report: GradeReport; tex
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseGradeArgs(argv);
+    delete process.env.ZTM_GRADING_SEED; // never handed on to the graded code's processes
     if (args.help) {
       console.log(usage);
       return 0;
     }
-    const { report, text } = await grade(args);
-    console.log(text);
-    if (args.json) {
-      writeAtomically(args.json, `${JSON.stringify(report, null, 2)}\n`);
-      console.log(messages.jsonWritten(args.json));
-    }
-    return report.exercises.every((e) => e.status === "pass") ? 0 : 1;
+    const graded = await grade(args);
+    const context = {
+      report: graded.report,
+      human: graded.text,
+      files: graded.files,
+      testCode: propertySource,
+      elapsedSeconds: graded.elapsedSeconds,
+      visibility: args.visibility,
+    };
+    const rendered = renderFormat(args.format, context);
+    if (args.output) writeAtomically(args.output, rendered);
+    else process.stdout.write(rendered);
+    if (args.format === "github" && process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(context));
+    if (args.json) writeAtomically(args.json, renderFormat("json", context));
+    if (args.output || args.json) console.error(messages.jsonWritten([args.output, args.json].filter(Boolean).join(" and ")));
+    return graded.report.exercises.every((e) => e.status === "pass") ? 0 : 1;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ManifestError) {
       console.error(`${error.message}\n\n${usage}`);

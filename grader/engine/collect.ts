@@ -20,7 +20,7 @@ export interface CollectContext {
   /** Only this property was run (a replay). */
   onlyProperty?: number;
   /** Builds the replay command of a failing property. */
-  replay: (index: number, seed?: number, path?: string) => string;
+  replay: (index: number, seed?: number, path?: string) => string | undefined;
   /** The graded file as the learner would type it. */
   file: string;
 }

@@ -44,8 +44,8 @@ export interface ExerciseResult {
 
 export interface GradeReport {
   version: number;
-  /** The seed every property ran with. */
-  seed: number;
+  /** The seed every property ran with; null when the instructor keeps it secret. */
+  seed: number | null;
   /** Runs per property (properties may set their own). */
   runs: number;
   /** What was graded: "exercises", "solutions", or the submission folder as given. */

@@ -15,6 +15,8 @@ export interface RunSettings {
   runs: number;
   /** Time limit of one property, in real milliseconds. */
   timeoutMs: number;
+  /** Time budget of one exercise (all its properties), in real milliseconds. */
+  budgetMs: number;
   /** Replay mode: grade only this property (1-based) … */
   onlyProperty?: number;
   /** … at this fast-check path. */
@@ -42,6 +44,7 @@ export function readSettings(env = process.env): RunSettings {
     seed: int("ZTM_SEED", Math.floor(Math.random() * 2 ** 31)),
     runs: int("ZTM_RUNS", 100),
     timeoutMs: int("ZTM_TIMEOUT_MS", 5000),
+    budgetMs: int("ZTM_BUDGET_MS", 60_000),
     onlyProperty: env.ZTM_PROPERTY ? int("ZTM_PROPERTY", 0) : undefined,
     path: env.ZTM_PATH || undefined,
     targetRoot: env.ZTM_TARGET_ROOT || `${repoRoot}exercises`,
@@ -58,6 +61,7 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
     ZTM_SEED: String(settings.seed),
     ZTM_RUNS: String(settings.runs),
     ZTM_TIMEOUT_MS: String(settings.timeoutMs),
+    ZTM_BUDGET_MS: String(settings.budgetMs),
     ZTM_TARGET_ROOT: settings.targetRoot,
     ZTM_TARGET_OVERRIDES: JSON.stringify(settings.overrides),
   };

@@ -40,6 +40,7 @@ export function registerWithVitest<M>(grader: GraderDef<M>): void {
       }
     })());
 
+  let firstStart: number | undefined;
   describe(grader.id, () => {
     for (const property of grader.properties) {
       if (settings.onlyProperty !== undefined && property.index !== settings.onlyProperty) continue;
@@ -52,7 +53,14 @@ export function registerWithVitest<M>(grader: GraderDef<M>): void {
           loadErrorJournaled = true;
           throw new PropertyFailed(loaded.reason);
         }
-        watchdog.arm(property.index, limitMs);
+        firstStart ??= performance.now();
+        const remainingMs = settings.budgetMs - (performance.now() - firstStart);
+        if (remainingMs <= 0) {
+          const summary = `not run: this exercise's time budget of ${settings.budgetMs} ms was spent`;
+          appendJournal(journal, { event: "result", outcome: { index: property.index, title: property.title, status: "fail", failure: { kind: "timeout", summary, steps: [] } } });
+          throw new PropertyFailed(summary);
+        }
+        watchdog.arm(property.index, Math.min(limitMs, remainingMs + WATCHDOG_GRACE_MS));
         let outcome;
         try {
           outcome = await runProperty(property, loaded.module, settings, loaded.file);

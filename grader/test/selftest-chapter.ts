@@ -21,7 +21,7 @@ export const SOLUTION_SEEDS = Array.from({ length: 20 }, (_, i) => 1000 + 7919 *
 export const MUTANT_SEEDS = [1, 2, 3, 4, 5];
 
 function settingsFor(targetRoot: string, seed: number, overrides: Record<string, string> = {}): RunSettings {
-  return { seed, runs: 100, timeoutMs: 20_000, targetRoot, overrides };
+  return { seed, runs: 100, timeoutMs: 20_000, budgetMs: 600_000, targetRoot, overrides };
 }
 
 async function grade(grader: GraderDef, settings: RunSettings): Promise<PropertyOutcome[]> {
