@@ -1,0 +1,177 @@
+/**
+ * Grader for 01-single-server/user-api. The model is a Map from id to user; the expected answer
+ * of every request is computed from the contract's ladder of checks (path 404, method 405, id
+ * 400, body 400) and compared on what the contract fixes: the status, the content-type and allow
+ * headers, and the body as parsed JSON (so key order and spacing are free, and so is the text of
+ * error messages). Users are built from a fixed set of keys, so no "__proto__" games.
+ */
+import fc from "fast-check";
+import { check, checkThat, command, defineGrader, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/01-single-server/user-api.ts");
+type Api = InstanceType<Module["UserApi"]>;
+type Request = Parameters<Api["handle"]>[0];
+type Expected = { status: number; json?: unknown; allow?: true };
+
+const JSON_TYPE = "application/json; charset=utf-8";
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** A request written as the code that sends it; bodies in single quotes when that reads better. */
+function show(req: Request): string {
+  const body = req.body === undefined ? "" : `, body: ${/['\\]/.test(req.body) ? JSON.stringify(req.body) : `'${req.body}'`}`;
+  return `res = api.handle({ method: ${JSON.stringify(req.method)}, path: ${JSON.stringify(req.path)}${body} })`;
+}
+
+/** Sends `req`, then checks the response against `expected` (json: undefined means an error body). */
+function send(api: Api, req: Request, expected: Expected): void {
+  const res = api.handle(req);
+  check("res.status", res?.status, expected.status);
+  if (expected.allow) check('res.headers["allow"]', res.headers?.allow, "GET, PUT, DELETE");
+  if (expected.status === 204) {
+    check("res.body", res.body, "");
+    return;
+  }
+  check('res.headers["content-type"]', res.headers?.["content-type"], JSON_TYPE);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(res.body);
+  } catch {
+    checkThat("res.body", false, "JSON text", res.body);
+  }
+  if (expected.json !== undefined) {
+    check("JSON.parse(res.body)", parsed, expected.json);
+  } else {
+    const isError = typeof parsed === "object" && parsed !== null && typeof (parsed as { error?: unknown }).error === "string";
+    checkThat("JSON.parse(res.body)", isError, '{ "error": "<a message>" }', parsed);
+  }
+}
+
+/** The contract as a function: what `req` must answer, given the users stored so far. */
+function contract(users: Map<number, object>, req: Request): Expected {
+  const match = /^\/users\/([^/]+)$/.exec(req.path);
+  if (match === null) return { status: 404 };
+  if (!["GET", "PUT", "DELETE"].includes(req.method)) return { status: 405, allow: true };
+  const segment = match[1] as string;
+  if (!/^[1-9][0-9]*$/.test(segment) || Number(segment) > MAX) return { status: 400 };
+  const id = Number(segment);
+  const user = users.get(id);
+  if (req.method === "GET") return user ? { status: 200, json: user } : { status: 404 };
+  if (req.method === "DELETE") return users.delete(id) ? { status: 204 } : { status: 404 };
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body ?? "");
+  } catch {
+    return { status: 400 };
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return { status: 400 };
+  const stored = { ...body, id };
+  users.set(id, stored);
+  return { status: user ? 200 : 201, json: stored };
+}
+
+// ---- arbitraries ---------------------------------------------------------------------------
+
+const text = fc.string({ maxLength: 8 });
+const userFields = fc.record(
+  {
+    firstName: text,
+    lastName: text,
+    address: fc.record({ streetAddress: text, city: text, state: text, postalCode: fc.integer({ min: 0, max: 99999 }) }),
+    phoneNumbers: fc.array(text, { maxLength: 2 }),
+    active: fc.boolean(),
+    note: fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }), text),
+  },
+  { requiredKeys: [] },
+);
+/** Any value an "id" field of a body might hold. */
+const bodyId = fc.oneof(fc.integer(), fc.constant(MAX + 10), text, fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }));
+const userWithId = fc.tuple(userFields, bodyId).map(([u, id]) => ({ ...u, id }));
+const userBody = fc.oneof({ weight: 3, arbitrary: userFields }, { weight: 1, arbitrary: userWithId }).map((u) => JSON.stringify(u));
+
+const smallId = fc.integer({ min: 1, max: 4 }).map(String);
+const validId = fc.oneof(smallId, fc.constantFrom(String(MAX), "10", "100"), fc.integer({ min: 1, max: MAX }).map(String));
+const badId = fc.oneof(
+  fc.constantFrom("0", "00", "012", "-1", "+1", "1.0", "1.5", "1e3", "0x1F", " 1", "1 ", "abc", "１２", "Infinity", "NaN"),
+  fc.constantFrom("12?x=1", "12#top", "%31%32", "1_000", "12abc"),
+  fc.constantFrom(String(MAX + 1), "9007199254740993", "18446744073709551616", "99999999999999999999999"),
+  fc.bigInt({ min: BigInt(MAX) + 1n, max: 10n ** 30n }).map(String),
+  fc.nat().map((n) => `0${n}`),
+);
+const badBody = fc.oneof(
+  fc.constantFrom(undefined, "", "null", "[]", "[1,2]", "42", "-0.5", '"text"', "true", "false", "{", '{"a":1', "{'a':1}", "not json"),
+  fc.jsonValue({ maxDepth: 2 }).filter((v) => typeof v !== "object" || v === null || Array.isArray(v)).map((v) => JSON.stringify(v)),
+);
+const otherMethod = fc.constantFrom("POST", "PATCH", "HEAD", "OPTIONS", "TRACE", "CONNECT", "PROPFIND");
+const userMethod = fc.constantFrom("GET", "PUT", "DELETE");
+const badPath = fc.oneof(
+  fc.constantFrom("/", "", "/users", "/user/1", "/Users/1", "/USERS/1", "/users/1/", "/users/1/posts", "//users/1"),
+  fc.constantFrom("users/1", "/users//1", "/api/users/1", "/users/1/../2", "/users/1/1", "/userss/1"),
+  validId.map((id) => `/users/${id}/`),
+  fc.tuple(validId, validId).map(([a, b]) => `/users/${a}/${b}`),
+);
+const anyRequest = fc.record({
+  method: fc.oneof(userMethod, otherMethod),
+  path: fc.oneof(badPath, fc.oneof(validId, badId).map((id) => `/users/${id}`)),
+  body: fc.oneof(userBody, badBody),
+});
+
+// ---- model-based runs ----------------------------------------------------------------------
+
+type Cmd = fc.Command<{ users: Map<number, object> }, Api>;
+/** One request as a command: `command` records it as a step, `send` checks the answer. */
+const requestCmd = (req: fc.Arbitrary<Request>) =>
+  req.map((r): Cmd => command(show(r), (m, api) => send(api, r, contract(m.users, r))));
+
+function modelRun(UserApi: Module["UserApi"], commands: fc.Arbitrary<Cmd>[]) {
+  return fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
+    step("const api = new UserApi()");
+    fc.modelRun(() => ({ model: { users: new Map<number, object>() }, real: new UserApi() }), cmds);
+  });
+}
+
+const get = (id: fc.Arbitrary<string>) => id.map((i) => ({ method: "GET", path: `/users/${i}` }));
+const del = (id: fc.Arbitrary<string>) => id.map((i) => ({ method: "DELETE", path: `/users/${i}` }));
+const put = (id: fc.Arbitrary<string>, body: fc.Arbitrary<string | undefined>) =>
+  fc.tuple(id, body).map(([i, b]): Request => (b === undefined ? { method: "PUT", path: `/users/${i}` } : { method: "PUT", path: `/users/${i}`, body: b }));
+
+export default defineGrader<Module>("01-single-server/user-api", (property) => {
+  property("get, put and delete behave like a map of users", ({ UserApi }) =>
+    modelRun(UserApi, [get(smallId), put(smallId, userFields.map((u) => JSON.stringify(u))), del(smallId)].map(requestCmd)),
+  );
+
+  property("put stores the path's id as a json number, overriding any id in the body", ({ UserApi }) =>
+    modelRun(UserApi, [get(validId), put(validId, userWithId.map((u) => JSON.stringify(u)))].map(requestCmd)),
+  );
+
+  property("every json response carries content-type application/json; charset=utf-8, and errors are {\"error\": message}", ({ UserApi }) =>
+    modelRun(UserApi, [anyRequest, put(smallId, userBody), get(smallId)].map(requestCmd)),
+  );
+
+  property("any other method on /users/:id answers 405 with allow: GET, PUT, DELETE", ({ UserApi }) =>
+    modelRun(UserApi, [
+      fc.tuple(otherMethod, fc.oneof(validId, badId), fc.oneof(userBody, badBody)).map(([method, id, body]) => ({ method, path: `/users/${id}`, body })),
+      get(smallId),
+    ].map(requestCmd)),
+  );
+
+  property("an id that is not a positive decimal integer up to Number.MAX_SAFE_INTEGER answers 400", ({ UserApi }) =>
+    modelRun(UserApi, [
+      fc.tuple(userMethod, badId, userBody).map(([method, id, body]) => ({ method, path: `/users/${id}`, body })),
+      fc.tuple(userMethod, validId, userBody).map(([method, id, body]) => ({ method, path: `/users/${id}`, body })),
+    ].map(requestCmd)),
+  );
+
+  property("a put body that is not a json object answers 400 and stores nothing", ({ UserApi }) =>
+    modelRun(UserApi, [put(smallId, badBody), put(smallId, userBody), get(smallId)].map(requestCmd)),
+  );
+
+  property("paths other than /users/<one segment> answer 404, whatever the method", ({ UserApi }) =>
+    modelRun(UserApi, [
+      fc.tuple(fc.oneof(userMethod, otherMethod), badPath, userBody).map(([method, path, body]) => ({ method, path, body })),
+      put(smallId, userBody),
+    ].map(requestCmd)),
+  );
+
+  property("checks run in order: unknown path 404, then method 405, then id 400, then body 400", ({ UserApi }) =>
+    modelRun(UserApi, [anyRequest].map(requestCmd)),
+  );
+});

@@ -1,0 +1,104 @@
+/**
+ * Grader for 03-scaling/capacity-plan. The contract is one JavaScript expression, so the model is
+ * that expression, evaluated in doubles exactly as written: any implementation that computes the
+ * same expression gives the same integer, and a reordered division can round across an integer.
+ */
+import fc from "fast-check";
+import { check, checkThat, checkThrows, defineGrader, show, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/03-scaling/capacity-plan.ts");
+type Input = Parameters<Module["serversNeeded"]>[0];
+
+/** The contract's expression, verbatim. */
+function expected({ peakRps, perServerRps, targetUtilization, failuresTolerated }: Input): number {
+  return failuresTolerated + Math.max(1, Math.ceil(peakRps / (perServerRps * targetUtilization)));
+}
+
+const utilization = fc.oneof(
+  fc.double({ min: 0.01, max: 1, noNaN: true }),
+  fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 1),
+);
+const input: fc.Arbitrary<Input> = fc.record({
+  peakRps: fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
+  perServerRps: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.5, max: 5000, noNaN: true })),
+  targetUtilization: utilization,
+  failuresTolerated: fc.integer({ min: 0, max: 5 }),
+});
+
+/** Peaks that are whole multiples of one server's useful capacity (k × perServerRps × utilization). */
+function multiples(utilizations: number[]): fc.Arbitrary<Input> {
+  return fc
+    .record({
+      servers: fc.integer({ min: 1, max: 500 }),
+      perServerRps: fc.integer({ min: 1, max: 2000 }),
+      targetUtilization: fc.constantFrom(...utilizations),
+      failuresTolerated: fc.integer({ min: 0, max: 3 }),
+    })
+    .map(({ servers, ...rest }) => ({ ...rest, peakRps: servers * rest.perServerRps * rest.targetUtilization }));
+}
+
+function call(serversNeeded: Module["serversNeeded"], args: Input): number {
+  step(`serversNeeded(${show(args)})`);
+  return serversNeeded(args);
+}
+
+/** Every way the contract says an input is bad, applied to one valid input. */
+function badVariants(base: Input): Input[] {
+  const variants: Partial<Input>[] = [
+    { peakRps: -1 }, { peakRps: -0.5 },
+    { perServerRps: 0 }, { perServerRps: -100 },
+    { targetUtilization: 0 }, { targetUtilization: -0.5 }, { targetUtilization: 1.01 }, { targetUtilization: 2 },
+    { failuresTolerated: -1 }, { failuresTolerated: 1.5 },
+  ];
+  for (const field of ["peakRps", "perServerRps", "targetUtilization", "failuresTolerated"] as const) {
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) variants.push({ [field]: value });
+  }
+  return variants.map((change) => ({ ...base, ...change }));
+}
+
+export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
+  property("the answer is enough servers at the target utilization plus the spares", ({ serversNeeded }) =>
+    fc.property(input, (args) => {
+      check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
+    }),
+  );
+
+  property("zero traffic still needs one server plus the spares", ({ serversNeeded }) =>
+    fc.property(input, fc.constantFrom(0, 1e-9, 0.001), (args, peakRps) => {
+      const low = { ...args, peakRps };
+      check(`serversNeeded(${show(low)})`, call(serversNeeded, low), expected(low));
+    }),
+  );
+
+  property("a peak that fills whole servers exactly needs no extra server", ({ serversNeeded }) =>
+    // Utilizations that are exact in binary, so the peak divides to a whole number of servers.
+    fc.property(multiples([0.5, 0.625, 0.75, 0.875, 1]), (args) => {
+      check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
+    }),
+  );
+
+  property("near a whole number of servers the answer follows the contract's expression in doubles", ({ serversNeeded }) =>
+    fc.property(multiples([0.3, 0.35, 0.55, 0.6, 0.65, 0.7, 0.85, 0.9]), (args) => {
+      check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
+    }),
+  );
+
+  property("edge values are accepted: utilization 1, zero traffic and no spares", ({ serversNeeded }) =>
+    fc.property(input, (args) => {
+      const edge = { ...args, targetUtilization: 1, failuresTolerated: 0 };
+      check(`serversNeeded(${show(edge)})`, call(serversNeeded, edge), expected(edge));
+      const idle = { ...edge, peakRps: 0 };
+      check(`serversNeeded(${show(idle)})`, call(serversNeeded, idle), 1);
+    }),
+  );
+
+  property("bad input throws a RangeError", ({ serversNeeded }) =>
+    fc.property(input, (args) => {
+      for (const bad of badVariants(args)) {
+        checkThrows(`serversNeeded(${show(bad)})`, () => call(serversNeeded, bad), RangeError);
+      }
+      // The same function must still answer good input after rejecting bad input.
+      const answer = call(serversNeeded, args);
+      checkThat(`serversNeeded(${show(args)})`, answer === expected(args), `${expected(args)}`, answer);
+    }),
+  );
+});

@@ -1,0 +1,233 @@
+/**
+ * Grader for 04-load-balancer/load-balancer. Round-robin, smooth weighted round-robin and
+ * least-connections have fixed tie-breaks, so a model replays the same operations and every
+ * pick must match it. IP hash leaves the hash free, so its properties are invariants only
+ * (stickiness, minimal movement, spread) that rendezvous and consistent hashing both satisfy.
+ */
+import fc from "fast-check";
+import { check, checkThat, checkThrows, command, defineGrader, show, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/04-load-balancer/load-balancer.ts");
+type Balancer = InstanceType<Module["LoadBalancer"]>;
+type Strategy = ConstructorParameters<Module["LoadBalancer"]>[1];
+type Backend = { id: string; weight?: number };
+
+/** The contract for the three deterministic strategies; for ip-hash it only tracks counts and health. */
+class Model {
+  up: boolean[];
+  open: number[];
+  current: number[];
+  last = -1;
+  constructor(readonly backends: Backend[], readonly strategy: Strategy) {
+    this.up = backends.map(() => true);
+    this.open = backends.map(() => 0);
+    this.current = backends.map(() => 0);
+  }
+  index(id: string): number {
+    return this.backends.findIndex((b) => b.id === id);
+  }
+  healthy(): number[] {
+    return this.backends.map((_, i) => i).filter((i) => this.up[i]);
+  }
+  /** The index the contract picks, or -1 when none is healthy (ip-hash: not predicted). */
+  pick(): number {
+    const healthy = this.healthy();
+    if (healthy.length === 0) return -1;
+    const n = this.backends.length;
+    let chosen = healthy[0];
+    if (this.strategy === "round-robin") {
+      for (let s = 1; s <= n; s++) if (this.up[(this.last + s) % n]) { chosen = (this.last + s) % n; break; }
+      this.last = chosen;
+    } else if (this.strategy === "weighted-round-robin") {
+      let total = 0;
+      for (const i of healthy) {
+        const w = this.backends[i].weight ?? 1;
+        this.current[i] += w;
+        total += w;
+        if (this.current[i] > this.current[chosen]) chosen = i;
+      }
+      this.current[chosen] -= total;
+    } else if (this.strategy === "least-connections") {
+      for (const i of healthy) if (this.open[i] < this.open[chosen]) chosen = i;
+    }
+    return chosen;
+  }
+}
+
+const IDS = ["a", "b", "c", "d", "e"];
+const backendsArb = (weighted: boolean) =>
+  fc.array(weighted ? fc.integer({ min: 1, max: 5 }) : fc.constant(1), { minLength: 1, maxLength: 5 })
+    .map((ws) => ws.map((weight, i): Backend => (weighted ? { id: IDS[i], weight } : { id: IDS[i] })));
+const CLIENTS = ["203.0.113.7", "198.51.100.23", "192.0.2.200", "203.0.113.99", "198.51.100.4"];
+
+type Cmd = fc.Command<Model, Balancer>;
+function checkActive(m: Model, lb: Balancer): void {
+  const what = `[${m.backends.map((b) => `lb.active(${show(b.id)})`).join(", ")}]`;
+  check(what, m.backends.map((b) => lb.active(b.id)), m.open);
+}
+
+/**
+ * pick / release / markDown / markUp on both the learner's balancer and the model. With `exact`
+ * every pick must equal the model's; otherwise (ip-hash) it must only be a healthy backend.
+ */
+function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact: boolean): fc.Arbitrary<Cmd>[] {
+  const ip = strategy === "ip-hash" ? fc.constantFrom(...CLIENTS) : fc.constant(undefined);
+  const pickCmd = ip.map((clientIp): Cmd => {
+    const what = clientIp === undefined ? "lb.pick()" : `lb.pick(${show(clientIp)})`;
+    return command(what, (m, lb) => {
+      const expected = m.pick();
+      const healthyIds = m.healthy().map((i) => m.backends[i].id);
+      if (healthyIds.length === 0) return checkThrows(what, () => lb.pick(clientIp), mod.NoHealthyBackendError);
+      const got = lb.pick(clientIp);
+      if (exact) check(what, got, m.backends[expected].id);
+      else checkThat(what, healthyIds.includes(got), `one of the healthy backends ${show(healthyIds)}`, got);
+      m.open[m.index(got)] += 1;
+      checkActive(m, lb);
+    });
+  });
+  const id = fc.constantFrom(...backends.map((b) => b.id));
+  const onId = (method: "release" | "markDown" | "markUp", apply: (m: Model, i: number) => void) =>
+    id.map((target): Cmd =>
+      command(`lb.${method}(${show(target)})`, (m, lb) => {
+        lb[method](target);
+        apply(m, m.index(target));
+        checkActive(m, lb);
+      }));
+  return [
+    pickCmd,
+    pickCmd,
+    onId("release", (m, i) => void (m.open[i] = Math.max(0, m.open[i] - 1))),
+    onId("markDown", (m, i) => void (m.up[i] = false)),
+    onId("markUp", (m, i) => void (m.up[i] = true)),
+  ];
+}
+
+/** A random interleaving of operations from construction, compared with the model. */
+function modelRun(mod: Module, strategies: Strategy[], weighted: boolean, exact: boolean) {
+  const scenario = fc.tuple(fc.constantFrom(...strategies), backendsArb(weighted)).chain(([strategy, backends]) =>
+    fc.tuple(fc.constant(strategy), fc.constant(backends), fc.commands(commandsFor(mod, backends, strategy, exact), { maxCommands: 40 })));
+  return fc.property(scenario, ([strategy, backends, cmds]) => {
+    step(`const lb = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
+    fc.modelRun(() => ({ model: new Model(backends, strategy), real: new mod.LoadBalancer(backends, strategy) }), cmds);
+  });
+}
+
+/** Deterministic pseudo-random client IPs (mulberry32), so 10 000 of them cost no shrinking. */
+function randomIps(seed: number, count: number): string[] {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % 256;
+  };
+  return Array.from({ length: count }, () => `${next()}.${next()}.${next()}.${next()}`);
+}
+
+/** 2–10 backends named like private IPs, different in every run. */
+const privateIds = fc.uniqueArray(fc.tuple(fc.nat(255), fc.integer({ min: 1, max: 254 })), { minLength: 2, maxLength: 10, selector: ([x, y]) => `${x}.${y}` })
+  .map((pairs) => pairs.map(([x, y]) => `10.0.${x}.${y}`));
+
+function ipHash(mod: Module, ids: string[]): Balancer {
+  step(`const lb = new LoadBalancer(${show(ids.map((id) => ({ id })))}, "ip-hash")`);
+  return new mod.LoadBalancer(ids.map((id) => ({ id })), "ip-hash");
+}
+
+/** Hashing designs differ a lot in speed (a consistent-hash ring of MD5 points is ~10× slower). */
+const IP_HASH = { runs: 50, timeoutMs: 60_000 };
+
+export default defineGrader<Module>("04-load-balancer/load-balancer", (property) => {
+  property("round-robin picks the next healthy backend after the last pick, in list order", (mod) =>
+    modelRun(mod, ["round-robin"], false, true));
+
+  property("weights 5, 1, 1 give the smooth sequence a a b a c a a", (mod) =>
+    fc.property(fc.integer({ min: 1, max: 3 }), (blocks) => {
+      const lb = new mod.LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin");
+      step(`const lb = new LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin")`);
+      const picks = Array.from({ length: 7 * blocks }, () => lb.pick());
+      check(`${7 * blocks} × lb.pick()`, picks, Array.from({ length: blocks }, () => ["a", "a", "b", "a", "c", "a", "a"]).flat());
+    }));
+
+  property("weighted round-robin follows nginx's smooth algorithm through downs and ups", (mod) =>
+    modelRun(mod, ["weighted-round-robin"], true, true));
+
+  property("every block of sum-of-weights picks chooses each backend exactly weight times", (mod) =>
+    fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }).filter((ws) => ws.some((w) => w > 1)), (ws) => {
+      const backends = ws.map((weight, i) => ({ id: IDS[i], weight }));
+      step(`const lb = new LoadBalancer(${show(backends)}, "weighted-round-robin")`);
+      const lb = new mod.LoadBalancer(backends, "weighted-round-robin");
+      const total = ws.reduce((x, y) => x + y, 0);
+      for (let block = 1; block <= 3; block++) {
+        const counts = Object.fromEntries(backends.map((b) => [b.id, 0]));
+        for (let i = 0; i < total; i++) counts[lb.pick()] += 1;
+        check(`how often each backend is picked in picks ${(block - 1) * total + 1}–${block * total}`, counts, Object.fromEntries(backends.map((b) => [b.id, b.weight])));
+      }
+    }));
+
+  property("least-connections picks the backend with the fewest open connections, ties to the earlier one", (mod) =>
+    modelRun(mod, ["least-connections"], false, true));
+
+  property("pick counts an open connection and release never takes it below zero", (mod) =>
+    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash"], true, false));
+
+  property("a down backend is never picked, and with none healthy pick throws NoHealthyBackendError", (mod) =>
+    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash", "ip-hash"], true, false));
+
+  property("pick() without a client IP under ip-hash throws a TypeError", (mod) =>
+    fc.property(privateIds, (ids) => {
+      const lb = ipHash(mod, ids);
+      checkThrows("lb.pick()", () => lb.pick(), TypeError);
+    }));
+
+  property("ip-hash keeps a client on its backend while the healthy set is unchanged", (mod) =>
+    fc.property(privateIds, fc.integer(), fc.array(fc.tuple(fc.boolean(), fc.nat()), { maxLength: 4 }), (ids, seed, changes) => {
+      const lb = ipHash(mod, ids);
+      const clients = randomIps(seed, 50);
+      const up = new Set(ids);
+      // Between health changes every client must get the same backend on every pick.
+      for (const [goesDown, k] of [[false, 0] as [boolean, number], ...changes]) {
+        const id = ids[k % ids.length];
+        if (goesDown && up.size > 1) {
+          step(`lb.markDown(${show(id)})`);
+          lb.markDown(id);
+          up.delete(id);
+        } else if (!goesDown && !up.has(id)) {
+          step(`lb.markUp(${show(id)})`);
+          lb.markUp(id);
+          up.add(id);
+        }
+        step(`lb.pick(ip) for each of ${clients.length} random clients, then lb.release(it)`);
+        const first = clients.map((ip) => lb.pick(ip));
+        first.forEach((got) => lb.release(got));
+        step(`lb.pick(ip) again for each client`);
+        const moved = clients.map((ip, i) => ({ ip, first: first[i], again: lb.pick(ip) })).filter((c) => c.again !== c.first);
+        checkThat("clients whose second pick differs from their first", moved.length === 0, "none: no backend changed state in between", moved.slice(0, 3));
+      }
+    }), IP_HASH);
+
+  property("when a backend goes down under ip-hash only its clients move", (mod) =>
+    fc.property(privateIds, fc.integer(), fc.nat(), (ids, seed, which) => {
+      const lb = ipHash(mod, ids);
+      const clients = randomIps(seed, 200);
+      step(`lb.pick(ip) for each of ${clients.length} random clients`);
+      const before = clients.map((ip) => lb.pick(ip));
+      const down = before[which % before.length];
+      step(`lb.markDown(${show(down)})`);
+      lb.markDown(down);
+      step(`lb.pick(ip) again for each client`);
+      const after = clients.map((ip) => lb.pick(ip));
+      const wrong = clients.map((ip, i) => ({ ip, before: before[i], after: after[i] }))
+        .filter((c) => (c.before === down ? c.after === down : c.after !== c.before));
+      checkThat("clients that moved although their backend stayed up (or stayed on the down one)", wrong.length === 0, "none", wrong.slice(0, 3));
+    }), IP_HASH);
+
+  property("ip-hash spreads 10 000 random clients within ±35% of the mean", (mod) =>
+    fc.property(privateIds, fc.integer(), (ids, seed) => {
+      const lb = ipHash(mod, ids);
+      const counts = Object.fromEntries(ids.map((id) => [id, 0]));
+      for (const ip of randomIps(seed, 10_000)) counts[lb.pick(ip)] += 1;
+      step(`lb.pick(ip) for 10 000 random client IPs`);
+      const mean = 10_000 / ids.length;
+      const ok = Object.values(counts).every((c) => Math.abs(c - mean) <= 0.35 * mean);
+      checkThat("clients per backend", ok, `each within ${Math.ceil(0.65 * mean)}–${Math.floor(1.35 * mean)} (mean ${mean.toFixed(0)} ± 35%)`, counts);
+    }), { runs: 20, timeoutMs: 60_000 });
+});
