@@ -7,6 +7,7 @@
  * Graders are imported with ZTM_SELFTEST=1 (set in grader/vitest.selftest.config.ts), so they
  * register no vitest tests of their own; this file drives their definitions directly.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import type { GraderDef } from "../kit/define.ts";
@@ -54,6 +55,9 @@ export async function selftestChapter(chapterId: string): Promise<void> {
         expect(mutantSet.id).toBe(exercise.id);
         expect(titles.length).toBeGreaterThan(0);
         for (const title of Object.keys(exercise.points.overrides ?? {})) expect(titles).toContain(title);
+        // fc.commands without the kit's replayPath cannot be replayed with --path.
+        const source = readFileSync(join(repoRoot, "grader/suites", `${exercise.id}.test.ts`), "utf8");
+        expect(source, "use the kit's commands() instead of fc.commands()").not.toContain("fc.commands(");
       });
 
       test("the solution passes every property at 20 seeds", async () => {

@@ -6,7 +6,7 @@
  * error messages). Users are built from a fixed set of keys, so no "__proto__" games.
  */
 import fc from "fast-check";
-import { check, checkThat, command, defineGrader, step } from "../../kit/index.ts";
+import { check, checkThat, command, commands, defineGrader, step } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/01-single-server/user-api.ts");
 type Api = InstanceType<Module["UserApi"]>;
 type Request = Parameters<Api["handle"]>[0];
@@ -121,8 +121,8 @@ type Cmd = fc.Command<{ users: Map<number, object> }, Api>;
 const requestCmd = (req: fc.Arbitrary<Request>) =>
   req.map((r): Cmd => command(show(r), (m, api) => send(api, r, contract(m.users, r))));
 
-function modelRun(UserApi: Module["UserApi"], commands: fc.Arbitrary<Cmd>[]) {
-  return fc.property(fc.commands(commands, { maxCommands: 30 }), (cmds) => {
+function modelRun(UserApi: Module["UserApi"], arbitraries: fc.Arbitrary<Cmd>[]) {
+  return fc.property(commands(arbitraries, { maxCommands: 30 }), (cmds) => {
     step("const api = new UserApi()");
     fc.modelRun(() => ({ model: { users: new Map<number, object>() }, real: new UserApi() }), cmds);
   });

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { vi } from "vitest";
-import { check, checkThrows, command, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+import { check, checkThrows, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/03-scaling/autoscaler.ts");
 type Options = ConstructorParameters<Module["Autoscaler"]>[0];
 type Scaler = InstanceType<Module["Autoscaler"]>;
@@ -111,7 +111,7 @@ export default defineGrader<Module>("03-scaling/autoscaler", (property) => {
   );
 
   property("scale-down waits for the highest recommendation in the stabilization window", ({ Autoscaler }) =>
-    fc.property(options, fc.commands([recommendCmd, tickCmd], { maxCommands: 40 }), (o, cmds) =>
+    fc.property(options, commands([recommendCmd, tickCmd], { maxCommands: 40 }), (o, cmds) =>
       withFakeTime(() => fc.modelRun(() => ({ model: new Model(o), real: create(Autoscaler, o) }), cmds))),
   );
 

@@ -5,7 +5,7 @@
  * (stickiness, minimal movement, spread) that rendezvous and consistent hashing both satisfy.
  */
 import fc from "fast-check";
-import { check, checkThat, checkThrows, command, defineGrader, show, step } from "../../kit/index.ts";
+import { check, checkThat, checkThrows, command, commands, defineGrader, show, step } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/04-load-balancer/load-balancer.ts");
 type Balancer = InstanceType<Module["LoadBalancer"]>;
 type Strategy = ConstructorParameters<Module["LoadBalancer"]>[1];
@@ -104,7 +104,7 @@ function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact
 /** A random interleaving of operations from construction, compared with the model. */
 function modelRun(mod: Module, strategies: Strategy[], weighted: boolean, exact: boolean) {
   const scenario = fc.tuple(fc.constantFrom(...strategies), backendsArb(weighted)).chain(([strategy, backends]) =>
-    fc.tuple(fc.constant(strategy), fc.constant(backends), fc.commands(commandsFor(mod, backends, strategy, exact), { maxCommands: 40 })));
+    fc.tuple(fc.constant(strategy), fc.constant(backends), commands(commandsFor(mod, backends, strategy, exact), { maxCommands: 40 })));
   return fc.property(scenario, ([strategy, backends, cmds]) => {
     step(`const lb = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
     fc.modelRun(() => ({ model: new Model(backends, strategy), real: new mod.LoadBalancer(backends, strategy) }), cmds);

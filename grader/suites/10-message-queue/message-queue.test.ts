@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { vi } from "vitest";
-import { check, checkThat, command, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+import { check, checkThat, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/10-message-queue/message-queue.ts");
 type Queue = InstanceType<Module["MessageQueue"]>;
 type Rule = "order" | "exclusive" | "handles" | "dead" | "depth" | "lost";
@@ -137,7 +137,7 @@ function scenario(MessageQueue: Module["MessageQueue"], rule: Rule, maxReceives 
   return fc.property(
     fc.integer({ min: 2, max: 6 }),
     maxReceives,
-    fc.commands([sendCmd, receiveCmd, ackCmd, advanceCmd], { maxCommands: 60, size: "medium" }),
+    commands([sendCmd, receiveCmd, ackCmd, advanceCmd], { maxCommands: 60, size: "medium" }),
     (vt, maxR, cmds) =>
       withFakeTime(() => {
         step(`const queue = new MessageQueue({ visibilityTimeoutMs: ${vt}, maxReceives: ${maxR} }); const handles = []  // every receiptHandle received, in order`);
