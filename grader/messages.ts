@@ -43,8 +43,8 @@ Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
       `${selector ? `"${selector}" is not a chapter.` : "Which chapter?"} The course has:\n${listing}`,
     unknownExercise: (selector: string | undefined, listing: string) =>
       `${selector ? `"${selector}" is not an exercise.` : "Which exercise?"} The course has:\n${listing}`,
-    chapterLine: (id: string, title: string, done: number, total: number, points: number, maxPoints: number, state: string, quiz?: { score: number; total: number }) =>
-      `${`${id} · ${title}`.padEnd(34)} ${String(done)}/${total} exercises · ${points}/${maxPoints} points · quiz ${quiz ? `${quiz.score}/${quiz.total}` : "not taken"} · ${state}`,
+    chapterLine: (label: string, done: number, total: number, points: number, maxPoints: number, state: string, quiz?: { score: number; total: number }) =>
+      `${label} ${done}/${total} exercises · ${points}/${maxPoints} points · quiz ${quiz ? `${quiz.score}/${quiz.total}` : "not taken"} · ${state}`,
     totalLine: (points: number, maxPoints: number) => `Total ${points}/${maxPoints} points`,
     nextStep: (exerciseId: string, chapterId: string, state: string) =>
       state === "not started"

@@ -1,0 +1,109 @@
+/**
+ * Watch mode end to end, without a terminal: the real CLI watches a scratch copy of exercises/,
+ * and the test saves files the way an editor does and reads stdout. It checks the stub line, a
+ * syntax error mid-edit, the first failing property with its scenario, a pass that moves on to
+ * the next exercise, and `q` to quit. It also times every save until its result line appears and
+ * prints the median (the latency the brief asks for; asserted only loosely, as CI machines vary).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import type { MutantSet } from "../../kit/mutants.ts";
+import { mutate } from "../../kit/mutants.ts";
+import { repoRoot } from "../../kit/settings.ts";
+import { courseSpawn, makeHome } from "./helpers.ts";
+
+const LRU = "06-cache/lru-cache";
+const children: ReturnType<typeof courseSpawn>[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+});
+
+/** Reads a child's stdout and waits for a pattern to appear after a given offset. */
+function screen(child: ReturnType<typeof courseSpawn>) {
+  let out = "";
+  const waiters: { from: number; pattern: RegExp; resolve: (at: number) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      if (w.pattern.test(out.slice(w.from))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(performance.now());
+      }
+    }
+  };
+  child.stdout!.on("data", (d) => {
+    out += d;
+    check();
+  });
+  child.stderr!.on("data", (d) => (out += d));
+  return {
+    get text() {
+      return out;
+    },
+    mark: () => out.length,
+    waitFor(pattern: RegExp, from: number, timeoutMs = 60_000): Promise<number> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out.slice(from)}`)), timeoutMs);
+        waiters.push({ from, pattern, resolve: (at) => (clearTimeout(timer), resolve(at)) });
+        check();
+      });
+    },
+  };
+}
+
+describe("watch", () => {
+  test("stub, syntax error, first failing property, pass → next exercise, q; with save-to-result latency", async () => {
+    const home = makeHome();
+    const file = join(home, "exercises", `${LRU}.ts`);
+    const solution = readFileSync(join(repoRoot, "solutions", `${LRU}.ts`), "utf8");
+    const mutants = (await import(join(repoRoot, "grader/mutants", `${LRU}.ts`))).default as MutantSet;
+    const buggy = mutate(LRU, mutants.mutants.find((m) => m.name === "get-does-not-touch")!);
+
+    // No id: watch picks the exercise last worked on while unfinished (else the first unfinished).
+    writeFileSync(join(home, ".progress.json"), JSON.stringify({ version: 1, exercises: {}, quizzes: {}, last: { chapter: "06-cache", exercise: LRU } }));
+    const child = courseSpawn(home, ["watch", "--seed", "7"]);
+    children.push(child);
+    const s = screen(child);
+    await s.waitFor(/still the stub/, 0, 90_000);
+    expect(s.text).toContain("watching exercises/06-cache/lru-cache.ts");
+
+    const latencies: number[] = [];
+    const save = async (text: string, pattern: RegExp) => {
+      await new Promise((r) => setTimeout(r, 150)); // let the previous run settle, as a person would
+      const from = s.mark();
+      const savedAt = performance.now();
+      writeFileSync(file, text);
+      const shownAt = await s.waitFor(pattern, from);
+      latencies.push(shownAt - savedAt);
+      return s.text.slice(from);
+    };
+
+    const broken = await save("export class LruCache {\n  get( {\n}\n", /cannot be graded yet[\s\S]*\n\n/);
+    expect(broken).toMatch(/could not be loaded|does not compile/);
+
+    const failing = await save(buggy, /before the first failure[\s\S]*Replay:/);
+    expect(failing).toMatch(/✗ 06-cache\/lru-cache · \d+ of \d+ properties pass before the first failure:\n  \d+\. /);
+    expect(failing).toContain("Smallest failing scenario:");
+    expect(failing).toMatch(/Expected: .*\n\s+Actual:/);
+
+    for (let i = 0; i < 4; i++) await save(`${buggy}\n// edit ${i}\n`, /before the first failure[\s\S]*Replay:/);
+
+    const from = s.mark();
+    const passing = await save(solution, /every property passes/);
+    expect(passing).toContain("✓ 06-cache/lru-cache · LRU cache");
+    await s.waitFor(/On to the next exercise: 06-cache\/ttl-cache[\s\S]*ttl-cache\.ts is still the stub/, from);
+    const progress = JSON.parse(readFileSync(join(home, ".progress.json"), "utf8"));
+    expect(progress.exercises[LRU]).toMatchObject({ passed: true });
+    expect(progress.last.exercise).toBe("06-cache/ttl-cache");
+
+    child.stdin!.write("q\n");
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(0);
+    expect(s.text).toContain("Stopped watching");
+
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`watch: save → result latency, ms: ${latencies.map(Math.round).join(", ")} · median ${Math.round(median)}`);
+    expect(median).toBeLessThan(15_000); // loose: proves one live session, not a fresh vitest per save
+  }, 240_000);
+});
