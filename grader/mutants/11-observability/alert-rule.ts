@@ -1,0 +1,46 @@
+import { defineMutants } from "../../kit/index.ts";
+
+export default defineMutants("11-observability/alert-rule", [
+  {
+    name: "state-does-not-evaluate",
+    bug: "state() returns the state of the last record instead of evaluating the rule now",
+    kills: "the state moves through ok, pending and firing exactly as the rule says",
+    edits: [["  state(): AlertState {\n    this.evaluate();\n", "  state(): AlertState {\n"]],
+  },
+  {
+    name: "window-inclusive",
+    bug: "keeps a request in the window while now - t <= windowMs, one millisecond too long",
+    kills: "a request counts in the window only while now - t < windowMs",
+    edits: [["now - this.requests[this.head].at >= this.options.windowMs", "now - this.requests[this.head].at > this.options.windowMs"]],
+  },
+  {
+    name: "ratio-at-threshold",
+    bug: "triggers when the error ratio equals the threshold, not only above it",
+    kills: "an error ratio exactly at the threshold does not trigger the rule",
+    edits: [["this.errors / inWindow > threshold", "this.errors / inWindow >= threshold"]],
+  },
+  {
+    name: "for-zero-waits",
+    bug: "fires only once now - pendingSince > forMs, so forMs = 0 still passes through pending",
+    kills: "with forMs = 0 the rule fires at the first evaluation where the condition holds",
+    edits: [["now - this.pendingSince >= forMs", "now - this.pendingSince > forMs"]],
+  },
+  {
+    name: "ignores-min-requests",
+    bug: "does not require minRequests requests in the window",
+    kills: "fewer than minRequests requests in the window never trigger the rule",
+    edits: [["inWindow > 0 && inWindow >= minRequests && ", "inWindow > 0 && "]],
+  },
+  {
+    name: "keeps-pending-since",
+    bug: "does not forget pendingSince when the condition fails, so a broken streak counts toward forMs",
+    kills: "a condition that fails at one evaluation restarts the forMs wait",
+    edits: [["      this.pendingSince = null;\n", ""]],
+  },
+  {
+    name: "record-does-not-evaluate",
+    bug: "record only stores the request; the rule is evaluated in state() alone",
+    kills: "recording a request evaluates the rule, so the wait starts when the errors arrive",
+    edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) this.errors += 1;\n"]],
+  },
+]);

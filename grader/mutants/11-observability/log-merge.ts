@@ -1,0 +1,45 @@
+import { defineMutants } from "../../kit/index.ts";
+
+export default defineMutants("11-observability/log-merge", [
+  {
+    name: "orders-by-stream",
+    bug: "the heap orders heads by stream index only, so the streams come out one after the other",
+    kills: "the output is in timestamp order",
+    edits: [["  return a.line.timestamp < b.line.timestamp || (a.line.timestamp === b.line.timestamp && a.stream < b.stream);", "  return a.stream < b.stream;"]],
+  },
+  {
+    name: "skips-first-lines",
+    bug: "reads the first line of each stream and throws it away",
+    kills: "every input line comes out exactly once",
+    edits: [["      const first = rest.next();", "      rest.next();\n      const first = rest.next();"]],
+  },
+  {
+    name: "ties-to-later-stream",
+    bug: "on equal timestamps, takes the line of the later stream first",
+    kills: "lines with equal timestamps come out in stream order",
+    edits: [["a.line.timestamp === b.line.timestamp && a.stream < b.stream", "a.line.timestamp === b.line.timestamp && a.stream > b.stream"]],
+  },
+  {
+    name: "reads-streams-eagerly",
+    bug: "copies every stream into an array first, which never ends on an endless stream",
+    kills: "the merge is lazy: after m lines are taken at most k + m were pulled, even from endless streams",
+    edits: [["const rest = stream[Symbol.iterator]();", "const rest = [...stream][Symbol.iterator]();"]],
+  },
+  {
+    name: "re-sorts-heads",
+    bug: "re-sorts all k heads after every line instead of sifting one down: O(k) per line",
+    kills: "the work per line grows like log k, not k, as k doubles with N fixed",
+    edits: [["      siftDown(heap, 0);\n    }\n  } finally {", "      heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));\n    }\n  } finally {"]],
+  },
+  {
+    name: "re-sorts-cached-heads",
+    bug: "caches each head's timestamp (so it is read once) but re-sorts all k heads after every line: O(k) per line",
+    kills: "the work per line grows like log k, not k, as k doubles with N fixed",
+    edits: [
+      ["  return a.line.timestamp < b.line.timestamp || (a.line.timestamp === b.line.timestamp && a.stream < b.stream);", "  const x = a as Head<T> & { ts: number };\n  const y = b as Head<T> & { ts: number };\n  return x.ts < y.ts || (x.ts === y.ts && x.stream < y.stream);"],
+      ["heap.push({ line: first.value, stream: index, rest });", "heap.push({ line: first.value, stream: index, rest, ts: first.value.timestamp } as Head<T>);"],
+      ["        head.line = next.value;", "        head.line = next.value;\n        (head as Head<T> & { ts: number }).ts = next.value.timestamp;"],
+      ["      siftDown(heap, 0);\n    }\n  } finally {", "      heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));\n    }\n  } finally {"],
+    ],
+  },
+]);

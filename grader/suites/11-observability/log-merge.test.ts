@@ -1,0 +1,205 @@
+/**
+ * Grader for 11-observability/log-merge. The contract fixes the output completely (a stable
+ * merge equals a stable sort of all lines by timestamp, ties in stream order), so the output is
+ * compared with that model. Laziness is checked by counting pulls from the inputs; an input
+ * throws as soon as more lines are pulled than allowed, so an eager merge of an endless stream
+ * fails instead of hanging. Complexity: see `readsPerLine` and `bestTime`.
+ */
+import fc from "fast-check";
+import { check, checkThat, defineGrader, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/11-observability/log-merge.ts");
+
+/** A type alias, not an interface: only aliases are assignable to LogLine's index signature. */
+type Line = { timestamp: number; stream: number; line: number };
+
+/** Streams of sorted timestamps in [0, maxTs]; a small maxTs forces equal timestamps. */
+const streamsArb = (maxTs: number, minStreams = 0) =>
+  fc
+    .array(fc.array(fc.integer({ min: 0, max: maxTs }), { maxLength: 12 }), { minLength: minStreams, maxLength: 6 })
+    .map((streams) => streams.map((ts) => ts.sort((a, b) => a - b)));
+
+function toLines(streams: number[][]): Line[][] {
+  return streams.map((ts, stream) => ts.map((timestamp, line) => ({ timestamp, stream, line })));
+}
+
+/** `stream.line@timestamp`: short enough to read a whole output at a glance. */
+const label = (l: Line) => `${l.stream}.${l.line}@${l.timestamp}`;
+
+function mergeAll(mergeLogs: Module["mergeLogs"], streams: number[][]): Line[] {
+  step(`const out = [...mergeLogs(${JSON.stringify(streams)}.map((ts, s) => ts.map((timestamp, i) => ({ timestamp, stream: s, line: i }))))]`);
+  return [...mergeLogs(toLines(streams))];
+}
+
+/** The model: a stable sort of all lines by timestamp (Array.prototype.sort is stable). */
+const model = (lines: Line[][]) => lines.flat().sort((a, b) => a.timestamp - b.timestamp);
+
+/** An endless stream: timestamps growing by 0–3 from `start`, from a seeded generator. */
+function* endless(stream: number, seed: number): Generator<Line> {
+  let x = seed >>> 0 || 1;
+  let timestamp = seed % 7;
+  for (let line = 0; ; line++) {
+    yield { timestamp, stream, line };
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    timestamp += (x >>> 0) % 4;
+  }
+}
+
+/** The first `m` items of a possibly endless iterable. */
+function take<T>(items: Iterable<T>, m: number): T[] {
+  const out: T[] = [];
+  if (m === 0) return out;
+  for (const item of items) if (out.push(item) >= m) break;
+  return out;
+}
+
+/** N lines spread over k sorted streams; `counter.reads` counts every read of `timestamp`. */
+function makeStreams(k: number, n: number, counter: { reads: number }) {
+  let seed = 12345;
+  return Array.from({ length: k }, (_, stream) => {
+    let ts = 0;
+    return Array.from({ length: n / k }, () => {
+      seed = (seed * 69069 + 1) % 2 ** 32;
+      ts += seed % 100;
+      const value = ts;
+      return { get timestamp() { counter.reads++; return value; }, stream };
+    });
+  });
+}
+
+/** Merges everything and returns the number of lines that came out. */
+function drain(mergeLogs: Module["mergeLogs"], streams: ReturnType<typeof makeStreams>): number {
+  let count = 0;
+  for (const _ of mergeLogs(streams)) count++;
+  return count;
+}
+
+/**
+ * Work per output line, as reads of `timestamp`: a heap reads O(log k) of them per line,
+ * scanning or sorting the k heads reads O(k). Deterministic, so it is the first choice.
+ */
+function readsPerLine(mergeLogs: Module["mergeLogs"], k: number, n: number): number {
+  const counter = { reads: 0 };
+  const streams = makeStreams(k, n, counter);
+  const count = drain(mergeLogs, streams);
+  checkThat(`lines out of ${k} streams of ${n / k} lines`, count === n, `${n} lines`, count);
+  return counter.reads / n;
+}
+
+/**
+ * Real times to merge N lines from `small` and from `large` streams, best of three each,
+ * measured in turns so that a noisy moment hurts both sides alike.
+ */
+function bestTimes(mergeLogs: Module["mergeLogs"], small: number, large: number, n: number): [number, number] {
+  const a = makeStreams(small, n, { reads: 0 });
+  const b = makeStreams(large, n, { reads: 0 });
+  const time = (streams: typeof a) => {
+    const start = performance.now();
+    drain(mergeLogs, streams);
+    return performance.now() - start;
+  };
+  time(a); // warm up the JIT
+  time(b);
+  let [ta, tb] = [Infinity, Infinity];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    ta = Math.min(ta, time(a));
+    tb = Math.min(tb, time(b));
+  }
+  return [ta, tb];
+}
+
+export default defineGrader<Module>("11-observability/log-merge", (property) => {
+  property("the output is in timestamp order", ({ mergeLogs }) =>
+    fc.property(streamsArb(100, 2), (streams) => {
+      const out = mergeAll(mergeLogs, streams);
+      for (let i = 1; i < out.length; i++) {
+        const ok = out[i - 1].timestamp <= out[i].timestamp;
+        checkThat(`out[${i - 1}].timestamp, out[${i}].timestamp`, ok, "non-decreasing timestamps", [out[i - 1].timestamp, out[i].timestamp]);
+      }
+    }),
+  );
+
+  property("every input line comes out exactly once", ({ mergeLogs }) =>
+    fc.property(streamsArb(100), (streams) => {
+      const out = mergeAll(mergeLogs, streams).map(label).sort();
+      check("the lines of out (as stream.line@timestamp, sorted)", out, toLines(streams).flat().map(label).sort());
+    }),
+  );
+
+  property("lines with equal timestamps come out in stream order", ({ mergeLogs }) =>
+    fc.property(streamsArb(4, 2), (streams) => {
+      check("out (as stream.line@timestamp)", mergeAll(mergeLogs, streams).map(label), model(toLines(streams)).map(label));
+    }),
+  );
+
+  property("the merge is lazy: after m lines are taken at most k + m were pulled, even from endless streams", ({ mergeLogs }) =>
+    fc.property(
+      fc.array(fc.oneof(fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((seed) => ({ seed })), streamsArb(20, 1).map((s) => ({ finite: s[0] }))), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 30 }),
+      (specs, m) => {
+        const k = specs.length;
+        const budget = { pulled: 0, allowed: k };
+        const make = (spec: (typeof specs)[number], s: number): Iterable<Line> =>
+          "seed" in spec ? { [Symbol.iterator]: () => endless(s, spec.seed) } : spec.finite.map((timestamp, line) => ({ timestamp, stream: s, line }));
+        const inputs = specs.map((spec, s) => ({
+          [Symbol.iterator]: (): Iterator<Line> => {
+            const it = make(spec, s)[Symbol.iterator]();
+            return {
+              next: () => {
+                budget.pulled++;
+                if (budget.pulled > budget.allowed) {
+                  throw new Error(`line ${budget.pulled} was pulled from the inputs, but only ${budget.allowed} may be pulled so far (k + lines taken)`);
+                }
+                return it.next();
+              },
+            };
+          },
+        }));
+        step(`// ${k} streams: ${specs.map((sp) => ("seed" in sp ? "endless" : `[${sp.finite.join(", ")}]`)).join(", ")}`);
+        step("const it = mergeLogs(streams)[Symbol.iterator]()");
+        const it = mergeLogs(inputs)[Symbol.iterator]();
+        const taken: Line[] = [];
+        for (let i = 0; i < m; i++) {
+          budget.allowed = k + i + 1;
+          step("it.next()");
+          const r = it.next();
+          if (r.done) break;
+          taken.push(r.value);
+        }
+        checkThat("lines pulled from the inputs", budget.pulled <= k + taken.length, `at most k + m = ${k + taken.length}`, budget.pulled);
+        // Only the first m lines of each stream can appear among the first m lines out.
+        const prefixes = specs.map((spec, s) => take(make(spec, s), m));
+        const expected = model(prefixes).slice(0, m).map(label);
+        check(`the first ${m} lines (as stream.line@timestamp)`, taken.map(label), expected);
+      },
+    ),
+  );
+
+  property(
+    "the work per line grows like log k, not k, as k doubles with N fixed",
+    ({ mergeLogs }) =>
+      fc.property(fc.constant(null), () => {
+        const n = 8_192;
+        const [small, large] = [8, 512];
+        const a = readsPerLine(mergeLogs, small, n);
+        const b = readsPerLine(mergeLogs, large, n);
+        step(`merging ${n} lines from ${small} streams: ${a.toFixed(1)} reads of timestamp per line`);
+        step(`merging ${n} lines from ${large} streams (64× more): ${b.toFixed(1)} reads of timestamp per line`);
+        if (a >= 2) {
+          // Comparisons read `timestamp`: log k gives a ratio near log 512 / log 8 = 3, k gives 64.
+          const ratio = b / a;
+          checkThat("reads of timestamp per line at 64× the streams ÷ at 1×", ratio < 8, "below 8 (O(log k) per line)", Number(ratio.toFixed(1)));
+          return;
+        }
+        // Each timestamp is read once and cached, so reads say nothing: compare real times
+        // measured in this run (a ratio, never an absolute time), on more lines and streams so
+        // that the times are long enough to measure.
+        const [ta, tb] = bestTimes(mergeLogs, 8, 1024, 32_768);
+        step(`time to merge 32768 lines from 8 streams: ${ta.toFixed(1)} ms; from 1024 streams (128× more): ${tb.toFixed(1)} ms`);
+        const ratio = tb / ta;
+        checkThat("time at 128× the streams ÷ at 1×", ratio < 12, "below 12 (O(log k) per line; O(k) gives about 40)", Number(ratio.toFixed(1)));
+      }),
+    { runs: 1, timeoutMs: 30_000 },
+  );
+});

@@ -1,0 +1,152 @@
+/**
+ * Grader for 12-sharding/hash-ring. The contract leaves the hash free, so no key has a known
+ * node: the properties compare the ring with itself (before and after a change, or built in
+ * another order) and check invariants. The spread bound is statistical: with a well-mixed hash
+ * each node's share has a spread of about 1/√160 ≈ 8%, so ±25% fails a node set about 1% of
+ * the time and "8 of 10 sets" fails about once in 10 000 runs; a weak hash fails nearly always.
+ */
+import fc from "fast-check";
+import { check, checkThat, checkThrows, defineGrader, step } from "../../kit/index.ts";
+type Module = typeof import("../../../exercises/12-sharding/hash-ring.ts");
+type Ring = InstanceType<Module["HashRing"]>;
+
+const idArb = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 1, maxLength: 8 });
+const nodeSet = (min: number, max: number) => fc.uniqueArray(idArb, { minLength: min, maxLength: max });
+const vnodesArb = fc.constantFrom(8, 40, 160);
+/** 300 keys that share a random prefix: different at every run, cheap to make. */
+const keysArb = fc.string({ maxLength: 6 }).map((prefix) => Array.from({ length: 300 }, (_, i) => `${prefix}user:${i}`));
+
+function build(HashRing: Module["HashRing"], vnodes: number, ids: string[], name = "ring"): Ring {
+  step(`const ${name} = new HashRing({ vnodes: ${vnodes} })`);
+  const ring = new HashRing({ vnodes });
+  step(`for (const id of ${JSON.stringify(ids)}) ${name}.addNode(id)`);
+  for (const id of ids) ring.addNode(id);
+  return ring;
+}
+
+const owners = (ring: Ring, keys: string[]) => keys.map((key) => ring.nodeFor(key));
+
+/** Moves of `keys` between two rings, checked one by one with `allowed(before, after)`. */
+function checkMoves(keys: string[], before: string[], after: string[], allowed: (b: string, a: string) => boolean, rule: string): void {
+  keys.forEach((key, i) => {
+    checkThat(`ring.nodeFor(${JSON.stringify(key)}) (was ${JSON.stringify(before[i])})`, allowed(before[i], after[i]), rule, after[i]);
+  });
+}
+
+export default defineGrader<Module>("12-sharding/hash-ring", (property) => {
+  property("the order in which nodes are added does not change any key's node", ({ HashRing }) =>
+    fc.property(vnodesArb, nodeSet(2, 8), keysArb, (vnodes, ids, keys) => {
+      const a = build(HashRing, vnodes, ids, "a");
+      const b = build(HashRing, vnodes, [...ids].reverse(), "b");
+      for (const key of keys) check(`b.nodeFor(${JSON.stringify(key)}) (a.nodeFor gives ${JSON.stringify(a.nodeFor(key))})`, b.nodeFor(key), a.nodeFor(key));
+      for (const key of keys.slice(0, 20)) check(`b.nodesFor(${JSON.stringify(key)}, 3)`, b.nodesFor(key, 3), a.nodesFor(key, 3));
+    }),
+  );
+
+  property("adding a node moves keys only onto the new node", ({ HashRing }) =>
+    fc.property(vnodesArb, nodeSet(3, 9), keysArb, (vnodes, ids, keys) => {
+      const [added, ...present] = ids;
+      const ring = build(HashRing, vnodes, present);
+      const before = owners(ring, keys);
+      step(`ring.addNode(${JSON.stringify(added)})`);
+      ring.addNode(added);
+      checkMoves(keys, before, owners(ring, keys), (b, a) => a === b || a === added, `the same node, or the new node ${JSON.stringify(added)}`);
+    }),
+  );
+
+  property("removing a node moves only the keys it held", ({ HashRing }) =>
+    fc.property(vnodesArb, nodeSet(2, 8), keysArb, fc.nat(), (vnodes, ids, keys, pick) => {
+      const removed = ids[pick % ids.length];
+      const ring = build(HashRing, vnodes, ids);
+      const before = owners(ring, keys);
+      step(`ring.removeNode(${JSON.stringify(removed)})`);
+      ring.removeNode(removed);
+      checkMoves(
+        keys,
+        before,
+        owners(ring, keys),
+        (b, a) => a !== removed && ids.includes(a) && (b === removed || a === b),
+        `the same node, unless it was on ${JSON.stringify(removed)}, and never ${JSON.stringify(removed)}`,
+      );
+    }),
+  );
+
+  property("nodesFor gives distinct nodes clockwise, starting with nodeFor, and all nodes when n exceeds them", ({ HashRing }) =>
+    fc.property(vnodesArb, nodeSet(1, 6), keysArb, (vnodes, ids, keys) => {
+      const ring = build(HashRing, vnodes, ids);
+      for (const key of keys.slice(0, 40)) {
+        const all = ring.nodesFor(key, ids.length + 2);
+        const shown = `ring.nodesFor(${JSON.stringify(key)}, ${ids.length + 2})`;
+        check(`${shown} (sorted)`, [...all].sort(), [...ids].sort());
+        check(`${shown}[0] (ring.nodeFor gives ${JSON.stringify(ring.nodeFor(key))})`, all[0], ring.nodeFor(key));
+        // Clockwise from the key: asking for fewer nodes gives the start of the same walk.
+        for (let n = 1; n <= ids.length; n++) check(`ring.nodesFor(${JSON.stringify(key)}, ${n})`, ring.nodesFor(key, n), all.slice(0, n));
+      }
+    }),
+  );
+
+  property("the nodes getter lists the node ids sorted", ({ HashRing }) =>
+    fc.property(nodeSet(2, 8), fc.nat(), (ids, pick) => {
+      const order = [...ids].sort().reverse(); // added in reverse order, so sorting is visible
+      const ring = build(HashRing, 8, order);
+      check("ring.nodes", ring.nodes, [...ids].sort());
+      const removed = order[pick % order.length];
+      step(`ring.removeNode(${JSON.stringify(removed)})`);
+      ring.removeNode(removed);
+      check("ring.nodes", ring.nodes, ids.filter((id) => id !== removed).sort());
+    }),
+  );
+
+  property("adding a present node or removing an absent one changes nothing", ({ HashRing }) =>
+    fc.property(vnodesArb, nodeSet(2, 8), keysArb, fc.nat(), (vnodes, ids, keys, pick) => {
+      const [absent, ...present] = ids;
+      const ring = build(HashRing, vnodes, present);
+      const before = owners(ring, keys);
+      const again = present[pick % present.length];
+      step(`ring.addNode(${JSON.stringify(again)})`);
+      ring.addNode(again);
+      step(`ring.removeNode(${JSON.stringify(absent)})`);
+      ring.removeNode(absent);
+      check("ring.nodes", ring.nodes, [...present].sort());
+      checkMoves(keys, before, owners(ring, keys), (b, a) => a === b, "the same node as before");
+    }),
+  );
+
+  property(
+    "8 nodes × 160 vnodes spread 50 000 keys within ±25% of the mean in at least 8 of 10 node sets",
+    ({ HashRing }) =>
+      // No shrinking: every attempt costs 500 000 lookups, and a smaller case teaches nothing.
+      fc.property(fc.noShrink(fc.array(nodeSet(8, 8), { minLength: 10, maxLength: 10 })), fc.noShrink(fc.string({ maxLength: 4 })), (sets, prefix) => {
+        const mean = 50_000 / 8;
+        const worst: number[] = [];
+        for (const ids of sets) {
+          const ring = new HashRing({ vnodes: 160 });
+          for (const id of ids) ring.addNode(id);
+          const counts = new Map(ids.map((id) => [id, 0]));
+          for (let i = 0; i < 50_000; i++) {
+            const node = ring.nodeFor(`${prefix}key-${i}`);
+            counts.set(node, (counts.get(node) ?? 0) + 1);
+          }
+          worst.push(Math.max(...[...counts.values()].map((c) => Math.abs(c - mean) / mean)));
+        }
+        step(`// 10 rings of 8 random nodes × 160 vnodes, 50 000 keys "${prefix}key-0" … each`);
+        sets.forEach((ids, i) => step(`// nodes ${JSON.stringify(ids)}: the fullest or emptiest node is ${(worst[i] * 100).toFixed(1)}% off the mean`));
+        const good = worst.filter((w) => w <= 0.25).length;
+        checkThat("node sets whose every node holds within ±25% of 6 250 keys", good >= 8, "at least 8 of 10 (use a well-mixed hash such as MD5 or SHA-1)", good);
+      }),
+    { runs: 1, timeoutMs: 60_000 },
+  );
+
+  property("an empty ring throws EmptyRingError", ({ HashRing, EmptyRingError }) =>
+    fc.property(nodeSet(0, 3), idArb, (ids, key) => {
+      const ring = build(HashRing, 8, ids);
+      for (const id of ids) {
+        step(`ring.removeNode(${JSON.stringify(id)})`);
+        ring.removeNode(id);
+      }
+      checkThrows(`ring.nodeFor(${JSON.stringify(key)})`, () => ring.nodeFor(key), EmptyRingError);
+      checkThrows(`ring.nodesFor(${JSON.stringify(key)}, 2)`, () => ring.nodesFor(key, 2), EmptyRingError);
+      check("ring.nodes", ring.nodes, []);
+    }),
+  );
+});
