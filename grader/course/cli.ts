@@ -23,6 +23,8 @@ import { watchCommand } from "./watch.ts";
 const COMMANDS = ["start", "progress", "read", "watch", "grade", "hint", "reset", "solution", "quiz", "help"] as const;
 
 export async function main(argv: string[]): Promise<number> {
+  // Instructors' commands have their own options: hand them over before parsing ours.
+  if (argv[0] === "cohort") return (await import("../cohort/cli.ts")).main(argv.slice(1));
   try {
     const { values, positionals } = (() => {
       try {
