@@ -46,7 +46,7 @@ export const usage = `Usage: npm run grade -- [ids or chapter prefixes …] [opt
   --property N        only property N of the exercise (with --seed and --path: a replay)
   --path P            replay the failing case at fast-check path P
   --seed-file FILE    read the seed from FILE and keep it secret (also: env ZTM_GRADING_SEED)
-  --timeout MS        time limit per property (default 5000)
+  --timeout MS        time limit per property (default 10000)
   --budget MS         time budget per exercise (default 60000)
   --format F          human (default), json, exercism, gradescope, junit, github, or classroom
                       (a GitHub Classroom workflow, from a --solutions run)

@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { journalFile, readJournal } from "../kit/journal.ts";
+import { journalFile, readJournalChecked } from "../kit/journal.ts";
 import { displayPath, implementationFile } from "../kit/load.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
 import { loadCourse, ManifestError } from "../manifest/load.ts";
@@ -19,6 +19,7 @@ import { runSuites } from "./run-vitest.ts";
 import { selectExercises } from "./select.ts";
 import { propertySource } from "./test-code.ts";
 import { typecheck, type Diagnostics } from "./typecheck.ts";
+import { sandboxUidBase, writeWorkerSecrets } from "./worker-secrets.ts";
 
 /** Default time budget of one exercise; properties not started by then are not run. */
 const EXERCISE_BUDGET_MS = 60_000;
@@ -30,7 +31,9 @@ function targetOf(args: GradeArgs): { root: string; label: string; flag: string 
   if (t.kind === "submission") {
     const root = join(resolve(t.dir), "exercises");
     if (!existsSync(root)) throw new UsageError(`--submission ${t.dir}: ${root} does not exist (DIR must hold an exercises/ folder)`);
-    return { root, label: t.dir, flag: ` --submission ${quote(t.dir)}` };
+    // Inside the sandbox DIR is the sandbox's copy; the report names the folder the user gave.
+    const shown = process.env.ZTM_SUBMISSION_LABEL || t.dir;
+    return { root, label: shown, flag: ` --submission ${quote(shown)}` };
   }
   return { root: join(repoRoot, "exercises"), label: "exercises/", flag: "" };
 }
@@ -65,7 +68,7 @@ export async function grade(args: GradeArgs): Promise<Graded> {
   const settings: RunSettings = {
     seed: args.seed ?? Math.floor(Math.random() * 2 ** 31),
     runs: args.runs ?? 100,
-    timeoutMs: args.timeoutMs ?? 5000,
+    timeoutMs: args.timeoutMs ?? 10_000,
     budgetMs: args.budgetMs ?? EXERCISE_BUDGET_MS,
     onlyProperty: args.property,
     path: args.path,
@@ -75,6 +78,9 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     mutant: args.target.kind === "mutant" ? args.target.name : undefined,
   };
   const ids = selected.map((e) => e.id);
+  const uidBase = sandboxUidBase();
+  const secrets = uidBase === undefined ? undefined : writeWorkerSecrets(ids, settings.seed, uidBase);
+  settings.secretsDir = secrets?.dir;
   const files = new Map(ids.map((id) => [id, implementationFile(id, settings)]));
   const checking: Promise<Diagnostics> =
     args.typecheck && !settings.mutant ? typecheck([...files.values()].filter((f) => existsSync(f))) : Promise.resolve(new Map());
@@ -86,7 +92,7 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     const gradeCommand = (id: string) => `npm run grade -- ${id}${target.flag}`;
     const exercises = selected.map((entry) =>
       collectExercise(entry, {
-        journal: readJournal(journalFile(journalDir, entry.id)),
+        ...journalOf(journalFile(journalDir, entry.id), secrets?.keys.get(entry.id)),
         typeErrors: diagnostics.get(files.get(entry.id)!),
         unhandled: run.unhandled.get(entry.id),
         output: run.output.get(entry.id),
@@ -122,7 +128,14 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     return { report, text, files: displayFiles, elapsedSeconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(journalDir, { recursive: true, force: true });
+    if (secrets) rmSync(secrets.dir, { recursive: true, force: true });
   }
+}
+
+/** An exercise's journal; in a sandbox only its signed lines count, the rest are forgeries. */
+function journalOf(file: string, key: string | undefined) {
+  const { lines, forged } = readJournalChecked(file, key);
+  return { journal: lines, forgedLines: forged };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -132,6 +145,14 @@ export async function main(argv: string[]): Promise<number> {
     if (args.help) {
       console.log(usage);
       return 0;
+    }
+    if (args.target.kind === "submission" && !process.env.ZTM_SANDBOX_INSIDE) {
+      // Someone else's code: graded in the sandbox (grader/sandbox/, docs/security.md), once
+      // the usage is known to be right (exit 2 here, not a failed run there).
+      selectExercises(loadCourse(), args.selectors);
+      targetOf(args);
+      const { gradeSubmissionFromCli } = await import("../sandbox/cli-bridge.ts");
+      return await gradeSubmissionFromCli({ ...args, target: args.target });
     }
     const graded = await grade(args);
     const context = {

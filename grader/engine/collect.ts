@@ -9,6 +9,8 @@ import type { ExerciseResult, PropertyResult } from "./results.ts";
 
 export interface CollectContext {
   journal: JournalLine[];
+  /** Journal lines whose signature did not verify (sandboxed runs): someone else wrote them. */
+  forgedLines?: number;
   /** Type errors in the graded file, if any. */
   typeErrors?: string[];
   /** Errors that escaped the learner's code (unhandled rejections, exceptions in timers). */
@@ -44,7 +46,8 @@ export function collectExercise(entry: ExerciseEntry, context: CollectContext): 
   }
 
   let reason: string | undefined;
-  if (plan.length === 0) reason = "the grader did not start (the test process failed before registering its properties)";
+  if (context.forgedLines) reason = `${context.forgedLines} result line(s) of this exercise were not written by the grader (the code under test wrote them): nothing in this exercise counts`;
+  else if (plan.length === 0) reason = "the grader did not start (the test process failed before registering its properties)";
   else if (killedAt?.index === 0) reason = `loading ${context.file} did not finish within ${context.timeoutMs} ms: is there an endless loop at the top level?`;
   else if (loadError) reason = loadError;
   else if (context.typeErrors?.length) reason = `${context.file} does not compile:\n${context.typeErrors.slice(0, 5).join("\n")}`;

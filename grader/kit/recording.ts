@@ -18,14 +18,15 @@ export function setReplayPath(replayPath: string | undefined): void {
  * Use instead of `fc.commands` in graders: identical, except that a replay command
  * (`--path <path>@<replayPath>`) can reproduce exactly the shrunk list of commands.
  */
-export function commands<Model extends object, Real>(
-  arbitraries: fc.Arbitrary<fc.Command<Model, Real>>[],
-  constraints?: fc.CommandsContraints,
-): fc.Arbitrary<Iterable<fc.Command<Model, Real>>>;
+// Async first: an async command would also match the sync signature (a Promise is a valid void).
 export function commands<Model extends object, Real>(
   arbitraries: fc.Arbitrary<fc.AsyncCommand<Model, Real>>[],
   constraints?: fc.CommandsContraints,
 ): fc.Arbitrary<Iterable<fc.AsyncCommand<Model, Real>>>;
+export function commands<Model extends object, Real>(
+  arbitraries: fc.Arbitrary<fc.Command<Model, Real>>[],
+  constraints?: fc.CommandsContraints,
+): fc.Arbitrary<Iterable<fc.Command<Model, Real>>>;
 export function commands(arbitraries: fc.Arbitrary<any>[], constraints: fc.CommandsContraints = {}): fc.Arbitrary<Iterable<any>> {
   return fc.commands(arbitraries, { ...constraints, replayPath: activeReplayPath });
 }

@@ -29,6 +29,9 @@ export interface RunSettings {
   mutant?: string;
   /** Where the kit appends each exercise's journal; unset in a bare vitest run. */
   journalDir?: string;
+  /** Sandboxed run: root-only folder of each worker's seed, journal key and user (the seed is
+   *  then not put in the environment, which the learner's code can read). */
+  secretsDir?: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -43,7 +46,7 @@ export function readSettings(env = process.env): RunSettings {
   return {
     seed: int("ZTM_SEED", Math.floor(Math.random() * 2 ** 31)),
     runs: int("ZTM_RUNS", 100),
-    timeoutMs: int("ZTM_TIMEOUT_MS", 5000),
+    timeoutMs: int("ZTM_TIMEOUT_MS", 10_000),
     budgetMs: int("ZTM_BUDGET_MS", 60_000),
     onlyProperty: env.ZTM_PROPERTY ? int("ZTM_PROPERTY", 0) : undefined,
     path: env.ZTM_PATH || undefined,
@@ -69,5 +72,9 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
   if (settings.path) env.ZTM_PATH = settings.path;
   if (settings.journalDir) env.ZTM_JOURNAL_DIR = settings.journalDir;
   if (settings.mutant) env.ZTM_MUTANT = settings.mutant;
+  if (settings.secretsDir) {
+    env.ZTM_SECRETS_DIR = settings.secretsDir;
+    delete env.ZTM_SEED;
+  }
   return env;
 }
