@@ -41,3 +41,13 @@ export async function advanceTimeAsync(ms: number, stepMs = 5): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
+
+/**
+ * CPU time this process has used, in ms. Complexity checks compare ratios of CPU time: unlike
+ * the wall clock, it does not grow when other processes (a parallel test worker, say) share the
+ * machine.
+ */
+export function cpuTimeMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}

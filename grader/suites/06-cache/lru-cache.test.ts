@@ -6,7 +6,7 @@
  * keeps that order (a Map, a linked list, an array) passes.
  */
 import fc from "fast-check";
-import { check, checkThat, checkThrows, command, commands, defineGrader, step } from "../../kit/index.ts";
+import { check, checkThat, checkThrows, command, commands, defineGrader, step, cpuTimeMs } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/06-cache/lru-cache.ts");
 type Cache = InstanceType<Module["LruCache"]>;
 
@@ -67,12 +67,6 @@ function modelRun(LruCache: Module["LruCache"], capacity: fc.Arbitrary<number>, 
   });
 }
 
-/** CPU time this process has used, in ms: unlike the wall clock, other processes do not inflate it. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
 /**
  * CPU time per "round" on a full cache of `size` keys. A round inserts one new key (an
  * eviction) and makes 16 lookups of random recent keys, plus a delete every 4th round. The many
@@ -87,8 +81,8 @@ function timePerRound(LruCache: Module["LruCache"], size: number): number {
   let next = size;
   let random = 12345;
   let rounds = 0;
-  const start = cpuMs();
-  while (rounds < 4000 && (rounds % 100 !== 0 || cpuMs() - start < 20)) {
+  const start = cpuTimeMs();
+  while (rounds < 4000 && (rounds % 100 !== 0 || cpuTimeMs() - start < 20)) {
     cache.set(next++, rounds);
     for (let g = 0; g < 16; g++) {
       random = (random * 1103515245 + 12345) & 0x7fffffff;
@@ -99,7 +93,7 @@ function timePerRound(LruCache: Module["LruCache"], size: number): number {
     if (rounds % 4 === 0) cache.delete(next - 1 - (random % size));
     rounds++;
   }
-  return (cpuMs() - start) / rounds;
+  return (cpuTimeMs() - start) / rounds;
 }
 
 /** Best of five, small and large measured in turn so that a busy moment hits both alike. */

@@ -6,7 +6,7 @@
  * fails instead of hanging. Complexity: see `readsPerLine` and `bestTime`.
  */
 import fc from "fast-check";
-import { check, checkThat, defineGrader, step } from "../../kit/index.ts";
+import { check, checkThat, defineGrader, step, cpuTimeMs } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/11-observability/log-merge.ts");
 
 /** A type alias, not an interface: only aliases are assignable to LogLine's index signature. */
@@ -87,12 +87,6 @@ function readsPerLine(mergeLogs: Module["mergeLogs"], k: number, n: number): num
   return counter.reads / n;
 }
 
-/** CPU time this process has used, in ms: unlike the wall clock, other processes do not inflate it. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
-
 /**
  * CPU times to merge N lines from `small` and from `large` streams, best of three each,
  * measured in turns so that a noisy moment hurts both sides alike.
@@ -101,9 +95,9 @@ function bestTimes(mergeLogs: Module["mergeLogs"], small: number, large: number,
   const a = makeStreams(small, n, { reads: 0 });
   const b = makeStreams(large, n, { reads: 0 });
   const time = (streams: typeof a) => {
-    const start = cpuMs();
+    const start = cpuTimeMs();
     drain(mergeLogs, streams);
-    return cpuMs() - start;
+    return cpuTimeMs() - start;
   };
   time(a); // warm up the JIT
   time(b);
