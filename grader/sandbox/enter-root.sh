@@ -6,7 +6,7 @@
 #   enter-root.sh SCRATCH REPO COMMAND...
 #
 # The new root is a tmpfs holding only: the system (/usr, /lib, /etc …) read-only; the repository
-# read-only, with solutions/, .git/ and grader/mutants/ replaced by empty folders and grader/ itself
+# read-only, with solutions/, exercises/, .git/ and grader/mutants/ replaced by empty folders and grader/ itself
 # closed to everyone but root (the engine); a private /proc that shows a user only its own
 # processes; a few device nodes; an empty /tmp only root can write; the submission's copy
 # (read-only) at /sandbox/submission and a root-only /sandbox/out for the report.
@@ -46,7 +46,9 @@ if [ "$MODULES" != "$REPO/node_modules" ]; then
   mkdir -p "$NEWROOT$MODULES"
   mount --bind -o ro "$MODULES" "$NEWROOT$MODULES"
 fi
-for hidden in solutions .git; do
+# exercises/ too: the graders only take types from it, and a learner's code searching the disk
+# should find no one's files but its own.
+for hidden in solutions exercises .git; do
   if [ -d "$REPO/$hidden" ]; then mount -t tmpfs -o ro,mode=0755,size=4k ztm-hidden "$NEWROOT$REPO/$hidden"; fi
 done
 # grader/: a root-only folder (the learner's user cannot even list it) holding the real entries
