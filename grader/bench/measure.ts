@@ -1,6 +1,6 @@
 /** Timing helpers for `npm run bench`: wall time of whole commands, medians, ratios. */
 import { spawnSync } from "node:child_process";
-import { repoRoot } from "../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 
 export interface Sample {
   ms: number;
@@ -9,7 +9,7 @@ export interface Sample {
 
 /** The environment of a clean child: no grading or vitest variables inherited from us. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST")));
+  const env = environmentWithoutRunSettings();
   return { ...env, NO_COLOR: "1", ...extra };
 }
 

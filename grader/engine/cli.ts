@@ -12,6 +12,7 @@ import { loadCourse, ManifestError } from "../manifest/load.ts";
 import { messages } from "../messages.ts";
 import { parseGradeArgs, usage, UsageError, type GradeArgs } from "./args.ts";
 import { collectExercise } from "./collect.ts";
+import { quote, replayCommand } from "./replay.ts";
 import { githubSummary, renderFormat } from "./formats/index.ts";
 import { painter, renderReport } from "./report-human.ts";
 import { REPORT_VERSION, type GradeReport } from "./results.ts";
@@ -36,10 +37,6 @@ function targetOf(args: GradeArgs): { root: string; label: string; flag: string 
     return { root, label: shown, flag: ` --submission ${quote(shown)}` };
   }
   return { root: join(repoRoot, "exercises"), label: "exercises/", flag: "" };
-}
-
-function quote(text: string): string {
-  return /^[\w./:@=+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** Writes a file so that a reader never sees half of it. */
@@ -101,7 +98,7 @@ export async function grade(args: GradeArgs): Promise<Graded> {
         onlyProperty: settings.onlyProperty,
         file: displayPath(files.get(entry.id)!),
         replay: (index, seed = settings.seed, path) =>
-          args.seedHidden ? undefined : `${gradeCommand(entry.id)} --property ${index} --seed ${seed}${path ? ` --path ${quote(path)}` : ""}`,
+          args.seedHidden ? undefined : replayCommand(gradeCommand(entry.id), index, seed, path),
       }),
     );
     if (args.seedHidden) {

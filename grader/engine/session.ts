@@ -21,6 +21,7 @@ import { killDescendants } from "./process-tree.ts";
 import type { ExerciseResult } from "./results.ts";
 import { suiteFile } from "./run-vitest.ts";
 import { typecheck } from "./typecheck.ts";
+import { replayCommand } from "./replay.ts";
 
 export interface SessionOptions {
   /** Folder of the graded files (default: exercises/). */
@@ -41,10 +42,6 @@ export interface GradingSession {
   /** The file graded for an exercise (what watch mode watches). */
   fileOf(id: string): string;
   close(): Promise<void>;
-}
-
-function quote(text: string): string {
-  return /^[\w./:@=+-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 
 /** Budget for one run; the per-property watchdogs act long before. */
@@ -124,7 +121,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Grading
       timeoutMs: settings.timeoutMs,
       file: displayPath(file),
       replay: (index, seed = settings.seed, path) =>
-        `npm run grade -- ${entry.id} --property ${index} --seed ${seed}${path ? ` --path ${quote(path)}` : ""}`,
+        replayCommand(`npm run grade -- ${entry.id}`, index, seed, path),
     });
   }
 

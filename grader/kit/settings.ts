@@ -78,3 +78,12 @@ export function settingsToEnv(settings: RunSettings): Record<string, string> {
   }
   return env;
 }
+
+/**
+ * This process's environment without any grading run's variables (ZTM_*, VITEST*). A child that
+ * grades starts from it, so that no setting of ours (a self-test's ZTM_SELFTEST, a seed, a target)
+ * reaches it by inheritance.
+ */
+export function environmentWithoutRunSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST")));
+}

@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { GradeReport } from "../engine/results.ts";
-import { repoRoot } from "../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 import { capOutput } from "./capped-output.ts";
 import { copySubmission } from "./copy-submission.ts";
 import { DEFAULT_LIMITS, detectIsolation, isolationWarning, sandboxCommand, type IsolationLevel, type Limits } from "./isolation.ts";
@@ -128,7 +128,7 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
     const { command, args: commandArgs } = sandboxCommand(level, { scratch, repo: repoRoot.replace(/\/$/, ""), nodeArgs: args, env, limits });
 
     const run = await new Promise<{ code: number | null; signal: string | null; timedOut: boolean; stdout: string; stderr: string }>((resolve) => {
-      const childEnv = level === "none" ? { ...process.env, ...env } : { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
+      const childEnv = level === "none" ? { ...environmentWithoutRunSettings(), ...env } : { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" };
       const child = spawn(command, commandArgs, { cwd: repoRoot, env: childEnv, detached: true, stdio: ["ignore", "pipe", "pipe"] });
       const stdout = capOutput(child.stdout, OUTPUT_CAP);
       const stderr = capOutput(child.stderr, OUTPUT_CAP);

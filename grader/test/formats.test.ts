@@ -13,7 +13,7 @@ import { describe, expect, test } from "vitest";
 import { renderFormat, type FormatContext } from "../engine/formats/index.ts";
 import type { GradeReport } from "../engine/results.ts";
 import { buildAutograderZip } from "../package/gradescope.ts";
-import { repoRoot } from "../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 import { grade, makeSubmission, solutionOf } from "./helpers.ts";
 
 const docs = (name: string) => readFileSync(join(repoRoot, "docs", "formats", name), "utf8");
@@ -150,7 +150,7 @@ describe("report formats", () => {
     symlinkSync(join(repoRoot, "node_modules"), join(root, "source", "node_modules")); // what setup.sh's npm ci provides
     const submission = makeSubmission({ "06-cache/lru-cache": solutionOf("06-cache/lru-cache") });
     execFileSync("cp", ["-r", submission, join(root, "submission")]);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST")));
+    const env = environmentWithoutRunSettings();
     execFileSync("bash", [join(root, "source", "run_autograder")], { env: { ...env, AUTOGRADER_ROOT: root }, timeout: 600_000 });
     const results = JSON.parse(readFileSync(join(root, "results", "results.json"), "utf8"));
     checkGradescope(results);

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GradeReport } from "../engine/results.ts";
-import { repoRoot } from "../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 
 /** A submission folder whose exercises/ starts as a copy of the stubs, with some files replaced. */
 export function makeSubmission(files: Record<string, string>): string {
@@ -30,7 +30,7 @@ export interface CliRun {
 /** Runs `npm run grade -- …args` (without npm) in a clean environment; parses --json output. */
 export function grade(args: string[], timeoutMs = 120_000): CliRun {
   const jsonFile = join(mkdtempSync(join(tmpdir(), "ztm-json-")), "report.json");
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST")));
+  const env = environmentWithoutRunSettings();
   const run = spawnSync(process.execPath, ["grader/bin/grade.mjs", ...args, "--json", jsonFile], {
     cwd: repoRoot,
     env: { ...env, NO_COLOR: "1" },

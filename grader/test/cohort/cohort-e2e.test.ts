@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { parseCsv } from "../../cohort/csv.ts";
-import { repoRoot } from "../../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../../kit/settings.ts";
 import { buildCohort, SECRET_SEED, type Fixture } from "./fixture.ts";
 
 const cleanEnv = () => ({
-  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST"))),
+  ...environmentWithoutRunSettings(),
   NO_COLOR: "1",
 });
 

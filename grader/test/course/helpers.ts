@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { vi } from "vitest";
 import type { CourseContext } from "../../course/context.ts";
-import { repoRoot } from "../../kit/settings.ts";
+import { environmentWithoutRunSettings, repoRoot } from "../../kit/settings.ts";
 import { loadCourse } from "../../manifest/load.ts";
 
 /** A learner home with a fresh copy of exercises/ (so no test touches the working tree). */
@@ -29,7 +29,7 @@ export function contextFor(home: string, interactive = false): CourseContext {
 
 /** The environment of a child CLI: no test runner variables, colours off, this home. */
 export function cliEnv(home: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("ZTM_") && !k.startsWith("VITEST")));
+  const env = environmentWithoutRunSettings();
   return { ...env, NO_COLOR: "1", ZTM_COURSE_HOME: home };
 }
 
