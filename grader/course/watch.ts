@@ -1,9 +1,9 @@
 /**
  * `npm run course -- watch [id]`: grade an exercise again on every save (rustlings' watch mode).
  *
- * Speed is the point: one vitest instance stays alive for the whole session (engine/session.ts)
- * and each save re-runs only that exercise's grader, stopping at the first failing property,
- * which is all this screen shows. Saves are debounced (editors write a file in several steps)
+ * Speed is the point: one vitest instance and one warm worker stay alive for the whole session
+ * (engine/session.ts), and each save re-grades only that exercise in that worker, stopping at the
+ * first failing property, which is all this screen shows. Saves are debounced (editors write a file in several steps)
  * and ignored when the text did not change. A syntax error mid-edit is just this exercise's
  * error until the next save. When every property passes, the file is type-checked too (as
  * `npm run grade` does); then the pass is recorded and the next unfinished exercise is watched.

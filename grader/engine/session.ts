@@ -1,27 +1,30 @@
 /**
  * A grading session that stays alive between runs, for watch mode.
  *
- * `npm run grade` starts vitest, runs, and closes: ≈ 0.5 s of startup every time. Watch mode
- * grades the same exercise again on every save, so it keeps ONE vitest instance (and its Vite
- * module graph, with the grader and the kit already transformed) and only re-runs the grader
- * file. Each run still gets a fresh forked worker (isolate), so an endless loop or a crash costs
- * only that run. The result is built exactly as `npm run grade` builds it (collectExercise).
+ * `npm run grade` starts vitest, forks a worker per grader file, runs, and closes: ≈ 0.5 s before
+ * the first property runs. Watch mode grades the same exercise on every save, so it keeps one
+ * vitest instance AND one worker alive: the worker runs kit/warm-server.ts, a test that grades on
+ * request over a Unix socket, importing the learner's file afresh each time. An endless loop
+ * still costs only that save: the watchdog kills the worker, this side reads what the journal
+ * recorded, and the next save starts a new worker. Results are built exactly as `npm run grade`
+ * builds them (collectExercise), and the replay command is the same.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, truncateSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Reporter, Vitest } from "vitest/node";
-import { createVitest } from "vitest/node";
-import { journalFile, readJournal } from "../kit/journal.ts";
+import { join, relative } from "node:path";
+import { createInterface } from "node:readline";
+import { createVitest, type Vitest } from "vitest/node";
+import { readJournal } from "../kit/journal.ts";
 import { displayPath, implementationFile } from "../kit/load.ts";
-import { repoRoot, settingsToEnv, type RunSettings } from "../kit/settings.ts";
+import { repoRoot, type RunSettings } from "../kit/settings.ts";
+import type { GradeRequest, WarmReply } from "../kit/warm-server.ts";
 import type { ExerciseEntry } from "../manifest/types.ts";
 import { collectExercise } from "./collect.ts";
 import { killDescendants } from "./process-tree.ts";
-import type { ExerciseResult } from "./results.ts";
-import { suiteFile } from "./run-vitest.ts";
-import { typecheck } from "./typecheck.ts";
 import { replayCommand } from "./replay.ts";
+import type { ExerciseResult } from "./results.ts";
+import { typecheck } from "./typecheck.ts";
 
 export interface SessionOptions {
   /** Folder of the graded files (default: exercises/). */
@@ -46,9 +49,19 @@ export interface GradingSession {
 
 /** Budget for one run; the per-property watchdogs act long before. */
 const RUN_BUDGET_MS = 60_000;
+const SERVER_FILE = join(repoRoot, "grader", "kit", "warm-server.ts");
+
+/** A connected warm worker; `closed` resolves when its socket closes (stopped, or killed). */
+interface Worker {
+  socket: Socket;
+  replies: AsyncIterator<string>;
+  closed: Promise<"closed">;
+}
 
 export async function openSession(options: SessionOptions = {}): Promise<GradingSession> {
-  const journalDir = mkdtempSync(join(tmpdir(), "ztm-session-"));
+  const dir = mkdtempSync(join(tmpdir(), "ztm-session-"));
+  const socketPath = join(dir, "warm.sock");
+  const journalPath = join(dir, "journal.jsonl");
   const settings: RunSettings = {
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     runs: options.runs ?? 100,
@@ -56,72 +69,92 @@ export async function openSession(options: SessionOptions = {}): Promise<Grading
     budgetMs: RUN_BUDGET_MS,
     targetRoot: options.targetRoot ?? join(repoRoot, "exercises"),
     overrides: {},
-    journalDir,
   };
-  let output = "";
-  let unhandled: string[] = [];
-  let duration: number | undefined;
-  const collector: Reporter = {
-    onUserConsoleLog(log) {
-      if (output.length < 4000) output = (output + log.content).slice(0, 4000);
-    },
-    onTestModuleEnd(module) {
-      duration = Math.round(module.diagnostic().duration);
-    },
-    onTestRunEnd(_modules, errors) {
-      unhandled = (errors as readonly { name?: string; message?: string }[]).map(
-        (e) => `${e.name ?? "Error"}: ${String(e.message ?? e).split("\n")[0]}`,
-      );
-    },
-  };
+
+  const connections: Socket[] = [];
+  const waiting: ((socket: Socket) => void)[] = [];
+  const server = createServer((socket) => {
+    const next = waiting.shift();
+    if (next) next(socket);
+    else connections.push(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+
   const vitest: Vitest = await createVitest(
     "test",
     {
       config: false,
       root: repoRoot,
       watch: false,
-      reporters: [collector],
-      include: ["grader/suites/**/*.test.ts"],
+      reporters: [{}], // the warm worker reports over its socket; vitest's own lines would only be noise
+      include: [relative(repoRoot, SERVER_FILE)],
       pool: "forks",
       isolate: true,
       maxWorkers: 1,
       execArgv: ["--max-old-space-size=2048"],
-      env: settingsToEnv(settings),
+      env: { ZTM_WARM_SOCKET: socketPath, ZTM_WARM_JOURNAL: journalPath },
       passWithNoTests: true,
-      bail: options.bail ? 1 : 0,
     },
-    { server: { watch: null } }, // we watch the one file ourselves; Vite's watcher would add ~100 ms and many fds
+    { server: { watch: null } }, // each request imports the learner's file under a new URL instead
   );
 
+  /** Starts a worker and waits until it connects (or its run ends first: then it failed to start). */
+  async function startWorker(): Promise<Worker> {
+    const connected = new Promise<Socket>((resolve) => {
+      const ready = connections.shift();
+      if (ready) resolve(ready);
+      else waiting.push(resolve);
+    });
+    const run = vitest.runTestFiles([SERVER_FILE]).then(() => "ended" as const);
+    const first = await Promise.race([connected, run]);
+    if (first === "ended") throw new Error("the grading worker did not start (see the vitest output above)");
+    const socket = first;
+    const closed = new Promise<"closed">((resolve) => socket.once("close", () => resolve("closed")));
+    return { socket, replies: createInterface({ input: socket })[Symbol.asyncIterator](), closed };
+  }
+
+  let worker: Promise<Worker> | undefined;
+  const warmUp = () => {
+    const starting = startWorker();
+    starting.catch(() => (worker = undefined)); // a failed start is retried by the next request
+    return (worker = starting);
+  };
+  warmUp(); // while the learner reads the first screen
+  let requests = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const fileOf = (id: string) => implementationFile(id, settings);
 
-  async function gradeNow(entry: ExerciseEntry): Promise<ExerciseResult> {
-    const journal = journalFile(journalDir, entry.id);
-    rmSync(journal, { force: true });
-    output = "";
-    unhandled = [];
-    duration = undefined;
-    const file = fileOf(entry.id);
-    // The learner's file changed: drop it from Vite's module graph so the worker sees the new text.
-    vitest.invalidateFile(file);
-    const checking = options.typecheck && existsSync(file) ? typecheck([file]) : Promise.resolve(new Map<string, string[]>());
+  async function ask(entry: ExerciseEntry): Promise<WarmReply | undefined> {
+    const current = await (worker ?? warmUp());
+    const request: GradeRequest = { type: "grade", id: entry.id, settings, bail: !!options.bail, fresh: String(++requests) };
+    current.socket.write(`${JSON.stringify(request)}\n`);
     let timer: NodeJS.Timeout | undefined;
     const overran = new Promise<"overran">((resolve) => (timer = setTimeout(() => resolve("overran"), RUN_BUDGET_MS + 30_000)));
-    const winner = await Promise.race([vitest.runTestFiles([suiteFile(entry.id)]), overran]);
+    const answer = await Promise.race([current.replies.next(), current.closed, overran]);
     clearTimeout(timer);
-    if (winner === "overran") killDescendants();
+    if (typeof answer === "object" && !answer.done) return JSON.parse(answer.value) as WarmReply;
+    // Killed by its watchdog (endless loop), crashed (out of memory), or overran: a new worker
+    // serves the next request.
+    if (answer === "overran") killDescendants();
+    worker = undefined;
+    return undefined;
+  }
+
+  async function gradeNow(entry: ExerciseEntry): Promise<ExerciseResult> {
+    const file = fileOf(entry.id);
+    const checking = options.typecheck && existsSync(file) ? typecheck([file]) : Promise.resolve(new Map<string, string[]>());
+    if (existsSync(journalPath)) truncateSync(journalPath, 0); // the journal holds this request's lines only
+    const reply = await ask(entry).catch(() => undefined); // no reply: the journal says what ran
     const typeErrors = (await checking).get(file);
     return collectExercise(entry, {
-      journal: readJournal(journal),
+      journal: readJournal(journalPath),
       typeErrors,
-      unhandled,
-      output: output || undefined,
-      durationMs: duration,
+      unhandled: reply?.unhandled,
+      output: reply?.output || undefined,
+      durationMs: reply?.durationMs,
       timeoutMs: settings.timeoutMs,
       file: displayPath(file),
-      replay: (index, seed = settings.seed, path) =>
-        replayCommand(`npm run grade -- ${entry.id}`, index, seed, path),
+      replay: (index, seed = settings.seed, path) => replayCommand(`npm run grade -- ${entry.id}`, index, seed, path),
     });
   }
 
@@ -134,9 +167,12 @@ export async function openSession(options: SessionOptions = {}): Promise<Grading
       return run;
     },
     async close() {
+      const current = await worker?.catch(() => undefined);
+      current?.socket.end(`${JSON.stringify({ type: "stop" })}\n`);
       await Promise.race([vitest.close(), new Promise((resolve) => setTimeout(resolve, 3000))]);
       killDescendants();
-      rmSync(journalDir, { recursive: true, force: true });
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

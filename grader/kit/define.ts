@@ -1,7 +1,8 @@
 /**
  * `defineGrader` collects an exercise's properties. In a grading run (a vitest worker) it also
  * registers one vitest test per property; the self-tests import grader files with
- * ZTM_SELFTEST=1 and drive the same definitions directly against solutions, stubs and mutants.
+ * ZTM_SELFTEST=1, and watch mode's warm worker after `collectWithoutRegistering()`, and both
+ * drive the same definitions directly.
  */
 import type fc from "fast-check";
 import type { PropertyDef } from "./run-property.ts";
@@ -25,6 +26,14 @@ export interface GraderDef<M = any> {
   properties: PropertyDef<M>[];
 }
 
+/** Whether defining a grader also registers its vitest tests (see the header). */
+let registering = process.env.ZTM_SELFTEST !== "1";
+
+/** For a process that drives graders itself (watch mode's warm worker): register no tests. */
+export function collectWithoutRegistering(): void {
+  registering = false;
+}
+
 export function defineGrader<M>(id: string, build: (property: DeclareProperty<M>) => void): GraderDef<M> {
   const properties: PropertyDef<M>[] = [];
   build((title, make, options = {}) => {
@@ -32,6 +41,6 @@ export function defineGrader<M>(id: string, build: (property: DeclareProperty<M>
     properties.push({ index: properties.length + 1, title, make, ...options });
   });
   const grader = { id, properties };
-  if (process.env.ZTM_SELFTEST !== "1") registerWithVitest(grader);
+  if (registering) registerWithVitest(grader);
   return grader;
 }

@@ -44,7 +44,11 @@ async function mutantFile(id: string, name: string): Promise<{ file?: string; re
   return { file: materialize(id, mutant) };
 }
 
-export async function loadImplementation<M>(id: string, settings: RunSettings): Promise<Loaded<M>> {
+/**
+ * Imports the implementation of exercise `id`. `fresh` (watch mode's warm worker) is added to the
+ * module's URL so that a process that imported an earlier version of the file gets the new text.
+ */
+export async function loadImplementation<M>(id: string, settings: RunSettings, fresh?: string): Promise<Loaded<M>> {
   let file = implementationFile(id, settings);
   if (settings.mutant) {
     const mutant = await mutantFile(id, settings.mutant);
@@ -55,7 +59,8 @@ export async function loadImplementation<M>(id: string, settings: RunSettings): 
   if (!existsSync(file)) return { ok: false, file, reason: `${shown} does not exist` };
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const url = pathToFileURL(file).href + (fresh ? `?v=${encodeURIComponent(fresh)}` : "");
+    module = (await import(url)) as Record<string, unknown>;
   } catch (error) {
     return { ok: false, file, reason: `${shown} could not be loaded: ${firstLine(error)}` };
   }
