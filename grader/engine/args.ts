@@ -28,6 +28,8 @@ export interface GradeArgs {
   /** Time budget of one exercise, ms: properties not started by then are not run. */
   budgetMs?: number;
   typecheck: boolean;
+  /** Exercises graded at once (default: one per core). */
+  workers?: number;
   help: boolean;
 }
 
@@ -54,6 +56,7 @@ export const usage = `Usage: npm run grade -- [ids or chapter prefixes …] [opt
   --visibility V      Gradescope test visibility: visible, hidden, after_due_date, after_published
   --json FILE         also write the JSON result to FILE
   --no-typecheck      skip the TypeScript check of the graded files
+  --workers N         grade N exercises at once (default: one per core)
   --help              this text`;
 
 function integer(flag: string, raw: string | undefined, min: number): number | undefined {
@@ -98,6 +101,7 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
         visibility: { type: "string" },
         json: { type: "string" },
         "no-typecheck": { type: "boolean" },
+        workers: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -135,6 +139,7 @@ export function parseGradeArgs(argv: string[]): GradeArgs {
     json: values.json,
     timeoutMs: integer("--timeout", values.timeout, 1),
     typecheck: !values["no-typecheck"],
+    workers: integer("--workers", values.workers, 1),
     help: values.help ?? false,
   };
 }

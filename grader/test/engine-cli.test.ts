@@ -43,6 +43,18 @@ describe("grade CLI", () => {
     expect(read.reason).toMatch(/could not be loaded/);
   });
 
+  test("a neighbour's leftovers never cost marks: whatever fails in a shared worker is graded again alone", () => {
+    // One worker runs all three files in turn; the first leaves a timer that rejects forever.
+    // Workers are shared only outside the sandbox (a learner grading their own exercises/), so
+    // this run skips it the way the sandbox's own inner run does.
+    const leaky = `${solutionOf(LRU)}\nsetInterval(() => void Promise.reject(new Error("leftover timer")), 1);\n`;
+    const dir = makeSubmission({ [LRU]: leaky, [TTL]: solutionOf(TTL), [READ]: solutionOf(READ) });
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--workers", "1", "--no-typecheck"], 120_000, { ZTM_SANDBOX_INSIDE: "1" });
+    expect(exercise(run, LRU)?.reason).toMatch(/an error escaped your code during grading: Error: leftover timer/);
+    expect(exercise(run, TTL)).toMatchObject({ status: "pass" });
+    expect(exercise(run, READ)).toMatchObject({ status: "pass" });
+  });
+
   test("an exception at import, a missing export and an endless loop at import are errors with reasons", () => {
     const dir = makeSubmission({
       [LRU]: 'throw new Error("boom at import");\nexport class LruCache {}\n',

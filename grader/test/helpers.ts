@@ -28,12 +28,12 @@ export interface CliRun {
 }
 
 /** Runs `npm run grade -- …args` (without npm) in a clean environment; parses --json output. */
-export function grade(args: string[], timeoutMs = 120_000): CliRun {
+export function grade(args: string[], timeoutMs = 120_000, extraEnv: Record<string, string> = {}): CliRun {
   const jsonFile = join(mkdtempSync(join(tmpdir(), "ztm-json-")), "report.json");
   const env = environmentWithoutRunSettings();
   const run = spawnSync(process.execPath, ["grader/bin/grade.mjs", ...args, "--json", jsonFile], {
     cwd: repoRoot,
-    env: { ...env, NO_COLOR: "1" },
+    env: { ...env, NO_COLOR: "1", ...extraEnv },
     encoding: "utf8",
     timeout: timeoutMs,
   });
