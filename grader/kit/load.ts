@@ -16,8 +16,14 @@ export function implementationFile(id: string, settings: RunSettings): string {
   return settings.overrides[id] ?? join(settings.targetRoot, `${id}.ts`);
 }
 
-/** A path as the learner would type it: relative to the repository when inside it. */
+/**
+ * A path as the learner would type it: relative to the repository when inside it. Inside the
+ * sandbox the submission lives at the sandbox's own path: it is shown under the folder the user
+ * named instead.
+ */
 export function displayPath(file: string): string {
+  const { ZTM_SANDBOX_SUBMISSION: inside, ZTM_SUBMISSION_LABEL: label } = process.env;
+  if (inside && label && file.startsWith(`${inside}/`)) return join(label, relative(inside, file));
   const rel = relative(repoRoot, file);
   return rel.startsWith("..") ? file : rel;
 }
