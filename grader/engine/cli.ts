@@ -15,7 +15,7 @@ import { collectExercise } from "./collect.ts";
 import { quote, replayCommand } from "./replay.ts";
 import { githubSummary, renderFormat } from "./formats/index.ts";
 import { painter, renderReport } from "./report-human.ts";
-import { REPORT_VERSION, type GradeReport } from "./results.ts";
+import { REPORT_VERSION, type ExerciseResult, type GradeReport } from "./results.ts";
 import { runSuites } from "./run-vitest.ts";
 import { selectExercises } from "./select.ts";
 import { propertySource } from "./test-code.ts";
@@ -84,8 +84,8 @@ export async function grade(args: GradeArgs): Promise<Graded> {
   const workers = Math.max(1, args.workers ?? availableParallelism());
   const deadlineMs = settings.budgetMs * Math.ceil(ids.length / workers) + 30_000;
   try {
-    // Several exercises outside the sandbox: workers run file after file, then whatever did not
-    // pass is graded again in a worker of its own and that result counts (see run-vitest.ts).
+    // Several exercises outside the sandbox: workers run file after file, then whatever a
+    // neighbour may have caused is graded again in a worker of its own and that result counts.
     // The sandbox keeps one worker per file: each drops to its exercise's own user.
     const shareWorkers = !secrets && ids.length > 1;
     const run = await runSuites(ids, settings, deadlineMs, { shareWorkers, workers: args.workers });
@@ -105,7 +105,7 @@ export async function grade(args: GradeArgs): Promise<Graded> {
           args.seedHidden ? undefined : replayCommand(gradeCommand(entry.id), index, seed, path),
       });
     let exercises = selected.map(collect);
-    const again = shareWorkers ? exercises.filter((e) => e.status !== "pass").map((e) => e.id) : [];
+    const again = shareWorkers ? exercises.filter((e) => mayBeANeighboursDoing(e, journalFile(journalDir, e.id))).map((e) => e.id) : [];
     if (again.length > 0) {
       for (const id of again) rmSync(journalFile(journalDir, id), { force: true });
       const isolated = await runSuites(again, settings, deadlineMs, { workers: args.workers });
@@ -146,6 +146,20 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     rmSync(journalDir, { recursive: true, force: true });
     if (secrets) rmSync(secrets.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * After a run in shared workers: could this result be caused by an earlier exercise in the same
+ * worker? Yes when it is an error (an escaped error may be a neighbour's leftover timer), a
+ * property timed out or crashed (a neighbour's busy timer, a full heap), or the built-ins had
+ * changed when its grader started (kit/intrinsics.ts). A plain failure in an undisturbed worker
+ * is what a worker of its own would give too (same seed), so a stub is not graded twice.
+ */
+function mayBeANeighboursDoing(result: ExerciseResult, journal: string): boolean {
+  if (result.status === "pass") return false;
+  if (result.status === "error") return true;
+  if (result.properties.some((p) => p.failure?.kind === "timeout" || p.failure?.kind === "crash")) return true;
+  return readJournalChecked(journal).lines.some((line) => line.event === "disturbed");
 }
 
 /** An exercise's journal; in a sandbox only its signed lines count, the rest are forgeries. */

@@ -4,8 +4,8 @@
  * Isolated (the default), each grader file runs in a forked worker of its own, so a crash or an
  * endless loop costs only that exercise. With `shareWorkers`, a worker runs file after file (no
  * fork, no re-import of vitest, fast-check and the kit: ≈ 0.4 s of CPU saved per file); the
- * engine then grades again, isolated, every exercise that did not pass (engine/cli.ts), so that a
- * neighbour's leftovers never cost a learner marks. Outcomes come from the journals the kit
+ * engine then grades again, isolated, every exercise whose result a neighbour's leftovers could
+ * have caused (engine/cli.ts), so that they never cost a learner marks. Outcomes come from the journals the kit
  * writes; the reporter adds what vitest alone sees: the learner's console output and escaped
  * errors. A deadline for the whole run backs up the per-property watchdogs.
  */

@@ -54,4 +54,6 @@ export type JournalLine =
   | { event: "start"; index: number; title: string }
   | { event: "result"; outcome: PropertyOutcome }
   | { event: "load-error"; reason: string }
-  | { event: "killed"; index: number; afterMs: number };
+  | { event: "killed"; index: number; afterMs: number }
+  /** Written when a worker shared with earlier grader files finds built-ins changed (intrinsics.ts). */
+  | { event: "disturbed"; changed: string[] };

@@ -6,6 +6,7 @@
 import { describe, test } from "vitest";
 import type { GraderDef } from "./define.ts";
 import { startExerciseRun, propertyLimitMs } from "./exercise-run.ts";
+import { changedIntrinsics } from "./intrinsics.ts";
 import { journalFile, openJournal } from "./journal.ts";
 import { freezeFastCheck, takeSecrets } from "./sandboxed-worker.ts";
 import { readSettings } from "./settings.ts";
@@ -24,6 +25,9 @@ export function registerWithVitest<M>(grader: GraderDef<M>): void {
   const journalPath = settings.journalDir ? journalFile(settings.journalDir, grader.id) : undefined;
   const journal = openJournal(journalPath, secrets?.key);
   const watchdog = startWatchdog(journal);
+  // In a worker shared with earlier grader files, their learner code may have changed built-ins.
+  const changed = changedIntrinsics();
+  if (changed.length > 0) journal.append({ event: "disturbed", changed });
   freezeFastCheck();
   const run = startExerciseRun(grader, { settings, journal, watchdog, secrets });
 

@@ -43,7 +43,7 @@ describe("grade CLI", () => {
     expect(read.reason).toMatch(/could not be loaded/);
   });
 
-  test("a neighbour's leftovers never cost marks: whatever fails in a shared worker is graded again alone", () => {
+  test("a neighbour's leftover timer never costs marks: an exercise with an escaped error is graded again alone", () => {
     // One worker runs all three files in turn; the first leaves a timer that rejects forever.
     // Workers are shared only outside the sandbox (a learner grading their own exercises/), so
     // this run skips it the way the sandbox's own inner run does.
@@ -51,6 +51,17 @@ describe("grade CLI", () => {
     const dir = makeSubmission({ [LRU]: leaky, [TTL]: solutionOf(TTL), [READ]: solutionOf(READ) });
     const run = grade(["06", "--submission", dir, "--seed", "3", "--workers", "1", "--no-typecheck"], 120_000, { ZTM_SANDBOX_INSIDE: "1" });
     expect(exercise(run, LRU)?.reason).toMatch(/an error escaped your code during grading: Error: leftover timer/);
+    expect(exercise(run, TTL)).toMatchObject({ status: "pass" });
+    expect(exercise(run, READ)).toMatchObject({ status: "pass" });
+  });
+
+  test("a neighbour's changed built-ins never cost marks: the disturbed exercises are graded again alone", () => {
+    // The first file reverses Map key order for everyone after it in the same worker; the other two
+    // evict by Map key order, so in that worker they would fail. The kit notices the change.
+    const patch = "const keysOf = Map.prototype.keys;\nMap.prototype.keys = function () { return [...keysOf.call(this)].reverse()[Symbol.iterator](); };\n";
+    const dir = makeSubmission({ [LRU]: `${solutionOf(LRU)}\n${patch}`, [TTL]: solutionOf(TTL), [READ]: solutionOf(READ) });
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--workers", "1", "--no-typecheck"], 120_000, { ZTM_SANDBOX_INSIDE: "1" });
+    expect(exercise(run, LRU)?.status).toBe("fail");
     expect(exercise(run, TTL)).toMatchObject({ status: "pass" });
     expect(exercise(run, READ)).toMatchObject({ status: "pass" });
   });
