@@ -1,7 +1,8 @@
 /**
  * A synthetic cohort on disk, built from the repository's stubs and solutions: folders and real
  * git repositories (commits dated with GIT_COMMITTER_DATE), good, partial, broken, hanging,
- * crashing and late submissions, and a roster with bad rows.
+ * crashing and late submissions, and a roster with bad rows. Its builders also make the cohort
+ * of `npm run bench` (grader/bench/cohort-rate.ts).
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,12 +15,17 @@ export const PLAN = "03-scaling/capacity-plan";
 export const PLAN_DEADLINE = "2025-03-03T23:59:00+01:00";
 export const TTL_DEADLINE = "2025-03-10T23:59:00+01:00";
 export const SECRET_SEED = 918273645;
+/** Two assignments of one exercise each, with their deadlines (the bench's cohort uses them too). */
+export const ASSIGNMENTS = [
+  { name: "Week 3: capacity", exercises: [PLAN], deadline: PLAN_DEADLINE },
+  { name: "Week 6: caching", exercises: [TTL], deadline: TTL_DEADLINE },
+];
 
-const solution = (id: string) => readFileSync(join(repoRoot, "solutions", `${id}.ts`), "utf8");
-const stub = (id: string) => readFileSync(join(repoRoot, "exercises", `${id}.ts`), "utf8");
+export const solution = (id: string) => readFileSync(join(repoRoot, "solutions", `${id}.ts`), "utf8");
+export const stub = (id: string) => readFileSync(join(repoRoot, "exercises", `${id}.ts`), "utf8");
 
 /** Writes exercises/ as a copy of the stubs with some files replaced. */
-function writeExercises(dir: string, files: Record<string, string>): void {
+export function writeExercises(dir: string, files: Record<string, string>): void {
   cpSync(join(repoRoot, "exercises"), join(dir, "exercises"), { recursive: true });
   for (const [id, source] of Object.entries(files)) {
     const file = join(dir, "exercises", `${id}.ts`);
@@ -35,7 +41,7 @@ function gitCommit(dir: string, date: string, message: string): void {
 }
 
 /** A git repository whose commits each replace some files: [date, files][]. */
-function gitRepo(dir: string, commits: [string, Record<string, string>][]): void {
+export function gitRepo(dir: string, commits: [string, Record<string, string>][]): void {
   mkdirSync(dir, { recursive: true });
   execFileSync("git", ["init", "-q", "-b", "main"], { cwd: dir });
   commits.forEach(([date, files], i) => {
@@ -110,10 +116,7 @@ export function buildCohort(): Fixture {
     JSON.stringify({
       version: 1,
       name: "Synthetic cohort",
-      assignments: [
-        { name: "Week 3: capacity", exercises: [PLAN], deadline: PLAN_DEADLINE },
-        { name: "Week 6: caching", exercises: [TTL], deadline: TTL_DEADLINE },
-      ],
+      assignments: ASSIGNMENTS,
       latePolicy: { gradeLate: true, percentPerDay: 10, maxPercent: 50, graceMinutes: 0 },
       secretSeed: SECRET_SEED,
       runs: 20,

@@ -1,19 +1,14 @@
 /** Helpers for the course tests: a scratch learner home, the real CLI, captured console output. */
-import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
 import { vi } from "vitest";
+import { cliEnv } from "../../bench/learner-cli.ts";
 import type { CourseContext } from "../../course/context.ts";
-import { environmentWithoutRunSettings, repoRoot } from "../../kit/settings.ts";
+import { repoRoot } from "../../kit/settings.ts";
 import { loadCourse } from "../../manifest/load.ts";
 
-/** A learner home with a fresh copy of exercises/ (so no test touches the working tree). */
-export function makeHome(): string {
-  const home = mkdtempSync(join(tmpdir(), "ztm-course-"));
-  cpSync(join(repoRoot, "exercises"), join(home, "exercises"), { recursive: true });
-  return home;
-}
+// The scratch home, the CLI as a child and its screen are shared with `npm run bench`.
+export { cliEnv, courseSpawn, makeHome, screen, timedSave } from "../../bench/learner-cli.ts";
 
 export function contextFor(home: string, interactive = false): CourseContext {
   return {
@@ -27,20 +22,9 @@ export function contextFor(home: string, interactive = false): CourseContext {
   };
 }
 
-/** The environment of a child CLI: no test runner variables, colours off, this home. */
-export function cliEnv(home: string): NodeJS.ProcessEnv {
-  const env = environmentWithoutRunSettings();
-  return { ...env, NO_COLOR: "1", ZTM_COURSE_HOME: home };
-}
-
 /** Runs `npm run course -- …args` (without npm) to completion. stdin is an empty pipe. */
 export function course(home: string, args: string[], timeoutMs = 60_000): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["grader/bin/course.mjs", ...args], { cwd: repoRoot, env: cliEnv(home), encoding: "utf8", timeout: timeoutMs, input: "" });
-}
-
-/** Starts the CLI with stdin held open (a pipe nobody writes to). */
-export function courseSpawn(home: string, args: string[]) {
-  return spawn(process.execPath, ["grader/bin/course.mjs", ...args], { cwd: repoRoot, env: cliEnv(home), stdio: ["pipe", "pipe", "pipe"], detached: true });
 }
 
 /** Captures console.log / console.error while `fn` runs. */

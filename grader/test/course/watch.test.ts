@@ -4,6 +4,7 @@
  * syntax error mid-edit, the first failing property with its scenario, a pass that moves on to
  * the next exercise, and `q` to quit. It also times every save until its result line appears and
  * prints the median (the latency the brief asks for; asserted only loosely, as CI machines vary).
+ * `npm run bench` times saves the same way (timedSave, grader/bench/learner-cli.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,45 +12,13 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { MutantSet } from "../../kit/mutants.ts";
 import { mutate } from "../../kit/mutants.ts";
 import { repoRoot } from "../../kit/settings.ts";
-import { courseSpawn, makeHome } from "./helpers.ts";
+import { courseSpawn, makeHome, screen, timedSave } from "./helpers.ts";
 
 const LRU = "06-cache/lru-cache";
 const children: ReturnType<typeof courseSpawn>[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
 });
-
-/** Reads a child's stdout and waits for a pattern to appear after a given offset. */
-function screen(child: ReturnType<typeof courseSpawn>) {
-  let out = "";
-  const waiters: { from: number; pattern: RegExp; resolve: (at: number) => void }[] = [];
-  const check = () => {
-    for (const w of [...waiters]) {
-      if (w.pattern.test(out.slice(w.from))) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(performance.now());
-      }
-    }
-  };
-  child.stdout!.on("data", (d) => {
-    out += d;
-    check();
-  });
-  child.stderr!.on("data", (d) => (out += d));
-  return {
-    get text() {
-      return out;
-    },
-    mark: () => out.length,
-    waitFor(pattern: RegExp, from: number, timeoutMs = 60_000): Promise<number> {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out.slice(from)}`)), timeoutMs);
-        waiters.push({ from, pattern, resolve: (at) => (clearTimeout(timer), resolve(at)) });
-        check();
-      });
-    },
-  };
-}
 
 describe("watch", () => {
   test("stub, syntax error, first failing property, pass → next exercise, q; with save-to-result latency", async () => {
@@ -69,13 +38,9 @@ describe("watch", () => {
 
     const latencies: number[] = [];
     const save = async (text: string, pattern: RegExp) => {
-      await new Promise((r) => setTimeout(r, 150)); // let the previous run settle, as a person would
-      const from = s.mark();
-      const savedAt = performance.now();
-      writeFileSync(file, text);
-      const shownAt = await s.waitFor(pattern, from);
-      latencies.push(shownAt - savedAt);
-      return s.text.slice(from);
+      const { ms, shown } = await timedSave(s, file, text, pattern); // ~150 ms after the last result
+      latencies.push(ms);
+      return shown;
     };
 
     const broken = await save("export class LruCache {\n  get( {\n}\n", /cannot be graded yet[\s\S]*\n\n/);
