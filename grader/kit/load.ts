@@ -35,10 +35,19 @@ export function requiredExports(id: string): string[] {
   return chapter.exercises.find((exercise) => exercise.id === id)?.exports ?? [];
 }
 
+/**
+ * One line that says why an import failed. For a syntax error the transformer's message is a
+ * header ("Transform failed with 1 error:") and a framed excerpt in colour; the learner needs the
+ * problem and its position: "SyntaxError: Expected `)` but found `EOF` (line 3, column 3)".
+ */
 function firstLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const message = error.message.split("\n").find((line) => line.trim() !== "") ?? "";
-  return `${error.name}: ${message}`;
+  const lines = error.message.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => line.trim() !== "");
+  if (!/^Transform failed/.test(lines[0] ?? "")) return `${error.name}: ${lines[0] ?? ""}`;
+  // oxc (Vite 8): "[PARSE_ERROR] problem" then "╭─[ file:3:3 ]"; esbuild: "file:3:3: ERROR: problem".
+  const problem = lines.find((line) => /\[[A-Z_]+\]|: ERROR: /.test(line))?.replace(/^.*(\[[A-Z_]+\]|: ERROR:)\s*/, "");
+  const at = lines.map((line) => line.match(/:(\d+):(\d+)\b/)).find(Boolean);
+  return `SyntaxError: ${problem ?? lines[1] ?? lines[0]}${at ? ` (line ${at[1]}, column ${at[2]})` : ""}`;
 }
 
 /** For `--mutant NAME`: writes that mutant of the solution to a scratch file and returns it. */

@@ -40,7 +40,7 @@ describe("grade CLI", () => {
     expect(ttl.properties.find((p) => p.status === "fail")?.message).toMatch(/did not finish within 1500 ms/);
     const read = exercise(run, READ)!;
     expect(read.status).toBe("error");
-    expect(read.reason).toMatch(/could not be loaded/);
+    expect(read.reason).toMatch(/could not be loaded: SyntaxError: .+ \(line \d+, column \d+\)$/);
   });
 
   test("a neighbour's leftover timer never costs marks: an exercise with an escaped error is graded again alone", () => {
