@@ -1,9 +1,10 @@
 /**
- * Type-checks the graded files with the project's TypeScript (a native compiler: ~0.3 s), in
+ * Type-checks the graded files with the project's TypeScript (a native compiler: ~0.2 s), in
  * parallel with the properties. A type error makes the exercise an error: what the learner wrote
  * must compile, as it would in any TypeScript project.
  */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { repoRoot } from "../kit/settings.ts";
 
@@ -11,16 +12,24 @@ import { repoRoot } from "../kit/settings.ts";
  *  file (the compiler itself could not run as asked) are kept under the key "*". */
 export type Diagnostics = Map<string, string[]>;
 
-const tsc = resolve(repoRoot, "node_modules/typescript/bin/tsc");
+/**
+ * TypeScript 7's `bin/tsc` is a Node script that runs the native compiler as a child and waits
+ * (Node 20 has no `execve`): ≈ 0.13 s of a second process on every check. We run the platform's
+ * binary directly when it is installed, and the script otherwise.
+ */
+const nativeTsc = resolve(repoRoot, `node_modules/@typescript/typescript-${process.platform}-${process.arch}/lib/tsc`);
+const tscCommand = existsSync(nativeTsc)
+  ? { file: nativeTsc, args: [] as string[] }
+  : { file: process.execPath, args: [resolve(repoRoot, "node_modules/typescript/bin/tsc")] };
 
 export function typecheck(files: string[]): Promise<Diagnostics> {
   const args = [
-    tsc, "--ignoreConfig", "--noEmit", "--pretty", "false", "--strict", "--skipLibCheck", "--target", "es2022",
+    ...tscCommand.args, "--ignoreConfig", "--noEmit", "--pretty", "false", "--strict", "--skipLibCheck", "--target", "es2022",
     "--module", "nodenext", "--moduleResolution", "nodenext", "--allowImportingTsExtensions",
     "--types", "node", "--typeRoots", resolve(repoRoot, "node_modules/@types"), ...files,
   ];
   return new Promise((done) => {
-    execFile(process.execPath, args, { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024, timeout: 60_000 }, (_error, stdout) => {
+    execFile(tscCommand.file, args, { cwd: repoRoot, maxBuffer: 8 * 1024 * 1024, timeout: 60_000 }, (_error, stdout) => {
       const diagnostics: Diagnostics = new Map();
       for (const line of stdout.split("\n")) {
         if (/^error TS\d+/.test(line)) diagnostics.set("*", [...(diagnostics.get("*") ?? []), line]);
