@@ -110,6 +110,7 @@ function scenarios(m: Module, shape: Shape) {
 export default defineGrader<Module>("02-database-tier/connection-pool", (property) => {
   property("never more than max connections are live or being created, even when create fails", (m) =>
     scenarios(m, { failRate: 40, weights: { acquire: 5, tick: 3, release: 2, advance: 1 } }),
+    { runs: 30 }, // mutants die by run 10 (max over 30 seeds); 3× margin
   );
 
   property("a connection is never held by two callers at once", (m) =>

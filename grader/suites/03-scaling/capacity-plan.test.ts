@@ -80,6 +80,7 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
     fc.property(multiples([0.3, 0.35, 0.55, 0.6, 0.65, 0.7, 0.85, 0.9]), (args) => {
       check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
     }),
+    { runs: 105 }, // mutants die by run 35 (max over 30 seeds); 3× margin
   );
 
   property("edge values are accepted: utilization 1, zero traffic and no spares", ({ serversNeeded }) =>
@@ -100,5 +101,6 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
       const answer = call(serversNeeded, args);
       checkThat(`serversNeeded(${show(args)})`, answer === expected(args), `${expected(args)}`, answer);
     }),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 });

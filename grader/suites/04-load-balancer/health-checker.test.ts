@@ -216,7 +216,8 @@ const slowish = (t: { timeoutMs: number; intervalMs: number }) => fc.oneof(quick
 const including = (must: (s: Scenario) => Reply[]) => (s: Scenario): Scenario => ({
   ...s, replies: s.replies.map((rs, i) => (i === 0 ? [...must(s), ...rs] : [...must(s).map((): Reply => ({ kind: "status", status: 200, delayMs: 0 })), ...rs])),
 });
-const OPTS = { runs: 10, timeoutMs: 120_000 };
+/** Runs per property, from what its mutants need (npm run bench -- --kill-runs). */
+const opts = (runs: number) => ({ runs, timeoutMs: 120_000 });
 const fail: Reply = { kind: "status", status: 503, delayMs: 0 };
 const ok: Reply = { kind: "status", status: 200, delayMs: 0 };
 /** One failure, one success, then `fall` failures and `rise` successes: every counting bug shows. */
@@ -225,35 +226,35 @@ const few = (min: number, max: number) => fc.integer({ min, max });
 
 export default defineGrader<Module>("04-load-balancer/health-checker", (property) => {
   property("a target turns unhealthy after fall failures in a row and healthy after rise successes in a row", (mod) =>
-    fc.asyncProperty(scenario(upOrDown, few(1, 3), few(0, 3)).map(including(riseAndFall)), (s) => run(mod, s)), OPTS);
+    fc.asyncProperty(scenario(upOrDown, few(1, 3), few(0, 3)).map(including(riseAndFall)), (s) => run(mod, s)), opts(12)); // mutants die by run 4 (max over 30 seeds); 3× margin
 
   property("onChange fires once per transition, with the target's id and new state", (mod) =>
-    fc.asyncProperty(scenario(upOrDown, few(1, 2), few(0, 2)).map(including(riseAndFall)), (s) => run(mod, s)), OPTS);
+    fc.asyncProperty(scenario(upOrDown, few(1, 2), few(0, 2)).map(including(riseAndFall)), (s) => run(mod, s)), opts(6)); // mutants die by run 2 (max over 30 seeds); 3× margin
 
   property("a status from 200 to 399 is a success and any other status a failure", (mod) =>
     fc.asyncProperty(scenario(() => status([200, 201, 299, 300, 304, 307, 399, 400, 404, 418, 500, 599]), fc.constant(1), few(0, 1), fc.constant(1))
       .map(including(() => [300, 400, 399, 500, 304].map((code): Reply => ({ kind: "status", status: code, delayMs: 0 })))),
-    (s) => run(mod, s)), OPTS);
+    (s) => run(mod, s)), opts(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("redirects are not followed: a 3xx answer counts as a success", (mod) =>
     fc.asyncProperty(scenario(() => fc.oneof(status([200, 500]), fc.constant<Reply>({ kind: "redirect" })), fc.constant(1), few(0, 2))
-      .map(including(() => [fail, { kind: "redirect" }])), (s) => run(mod, s)), OPTS);
+      .map(including(() => [fail, { kind: "redirect" }])), (s) => run(mod, s)), opts(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("a reply slower than timeoutMs is a failure and a quicker one a success", (mod) =>
     fc.asyncProperty(scenario(slowish, fc.constant(1), few(0, 2), fc.constant(1)).map(including((t) => [
       { kind: "status", status: 200, delayMs: t.timeoutMs + 1 }, { kind: "status", status: 200, delayMs: t.timeoutMs - 1 }, { kind: "hang" },
-    ])), (s) => run(mod, s)), OPTS);
+    ])), (s) => run(mod, s)), opts(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("rounds start at start() and then every intervalMs, however slow the replies", (mod) =>
     fc.asyncProperty(scenario(slowish, few(1, 3), few(1, 3)).map(including((t) => [{ kind: "status", status: 200, delayMs: t.timeoutMs - 1 }])),
-      (s) => run(mod, s, { checkTimes: true })), OPTS);
+      (s) => run(mod, s, { checkTimes: true })), opts(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("stop() aborts probes in flight and leaves no timer behind", (mod) =>
     fc.asyncProperty(scenario(upOrDown, few(1, 3), few(1, 3)), fc.integer({ min: 0, max: 1000 }), (s, at) => {
       // The last round never answers, so its probes are still in flight when stop() is called.
       const last = s.replies.map((rs): Reply[] => [...rs, { kind: "hang" }]);
       return run(mod, { ...s, replies: last }, { stopAfterMs: 1 + (at % (s.timeoutMs - 1)) });
-    }), OPTS);
+    }), opts(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("timeoutMs at or above intervalMs throws a RangeError", (mod) =>
     fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 1000 }), (intervalMs, extra) => {

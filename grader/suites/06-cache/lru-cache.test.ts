@@ -110,6 +110,7 @@ function bestTimes(LruCache: Module["LruCache"], small: number, large: number): 
 export default defineGrader<Module>("06-cache/lru-cache", (property) => {
   property("get returns the value last set for a key, or undefined", ({ LruCache }) =>
     modelRun(LruCache, fc.integer({ min: 1, max: 4 }), [setCmd, getCmd, hasCmd, deleteCmd]),
+    { runs: 612 }, // mutants die by run 204 (max over 30 seeds; at 100 runs three survived); 3× margin
   );
 
   property("a hit makes the key most recently used", ({ LruCache }) =>
@@ -140,6 +141,7 @@ export default defineGrader<Module>("06-cache/lru-cache", (property) => {
         checkThrows(`new LruCache(${capacity})`, () => new LruCache(capacity), RangeError);
       },
     ),
+    { runs: 120 }, // mutants die by run 40 (max over 30 seeds); 3× margin
   );
 
   property(

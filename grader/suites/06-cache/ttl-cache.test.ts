@@ -132,6 +132,7 @@ export default defineGrader<Module>("06-cache/ttl-cache", (property) => {
 
   property("a full cache evicts the least recently used live entry", ({ TtlCache }) =>
     modelRun(TtlCache, { capacity: small, defaultTtl: long, cmds: [set, get] }),
+    { runs: 303 }, // mutants die by run 101 (max over 30 seeds; at 100 runs one survived); 3× margin
   );
 
   property("expired entries make room before any live entry is evicted", ({ TtlCache }) =>
@@ -164,6 +165,7 @@ export default defineGrader<Module>("06-cache/ttl-cache", (property) => {
           }
         }),
     ),
+    { runs: 108 }, // mutants die by run 36 (max over 30 seeds); 3× margin
   );
 
   property("size counts live entries only", ({ TtlCache }) =>

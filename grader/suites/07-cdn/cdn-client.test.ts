@@ -137,8 +137,9 @@ const caseArb = (cdn: (t: number) => fc.Arbitrary<Behaviour>, origin: (t: number
   timeoutArb.chain((t) => fc.record({ timeoutMs: fc.constant(t), cdn: cdn(t), origin: origin(t) }));
 const originOk = (t: number) => quick(t, fc.constantFrom(200, 404));
 
-/** Fake time drives every delay; real time only lets nock's replies through. */
-const TIMED = { runs: 30, timeoutMs: 30_000 };
+/** Fake time drives every delay; real time only lets nock's replies through. Each case costs
+ *  tens of ms of real-timer rounds, so runs are set per property from what its mutants need. */
+const timed = (runs: number) => ({ runs, timeoutMs: 30_000 });
 
 export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
   property("a cdn that answers in time is used as it is, a 404 included, without asking the origin", ({ fetchAsset }) =>
@@ -148,7 +149,7 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
         checkAnswer(r.outcome, c, "cdn");
         check("whether the origin was asked", r.originAsked, false);
       }),
-    ), TIMED);
+    ), timed(9)); // mutants die by run 3 (max over 30 seeds); 3× margin
 
   property("a network error or a 5xx from the cdn falls back to the origin", ({ fetchAsset }) =>
     fc.asyncProperty(caseArb((t) => failure(t).filter((b) => b.kind === "network-error" || (b.kind === "answer" && b.status >= 500)), originOk), (c) =>
@@ -156,7 +157,7 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
         const r = await run(fetchAsset, c);
         checkAnswer(r.outcome, c, "origin");
       }),
-    ), TIMED);
+    ), timed(15)); // mutants die by run 5 (max over 30 seeds); 3× margin
 
   property("a cdn that has not answered within timeoutMs is abandoned for the origin", ({ fetchAsset }) =>
     fc.asyncProperty(
@@ -173,7 +174,7 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
           const cdnInTime = c.cdn.kind === "answer" && c.cdn.headMs < c.timeoutMs;
           checkAnswer(r.outcome, c, cdnInTime ? "cdn" : "origin");
         }),
-    ), TIMED);
+    ), timed(12)); // mutants die by run 4 (max over 30 seeds); 3× margin
 
   property("the time limit covers the whole body: a cdn that sends headers and then stalls is abandoned", ({ fetchAsset }) =>
     fc.asyncProperty(
@@ -190,7 +191,7 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
           const b = c.cdn as { headMs: number; bodyMs: number };
           checkAnswer(r.outcome, c, b.headMs + b.bodyMs < c.timeoutMs ? "cdn" : "origin");
         }),
-    ), TIMED);
+    ), timed(15)); // mutants die by run 5 (max over 30 seeds); 3× margin
 
   property("fetchAsset rejects when the origin fails too", ({ fetchAsset }) =>
     fc.asyncProperty(caseArb(failure, failure), (c) =>
@@ -200,7 +201,7 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
         const shown = r.outcome.settled && r.outcome.ok ? `resolved to ${show(r.outcome.value)}` : "";
         checkThat("await fetchAsset(...)", r.outcome.settled && !r.outcome.ok, "a rejection", shown);
       }),
-    ), TIMED);
+    ), timed(30)); // mutants die by run 10 (max over 30 seeds); 3× margin
 
   const pathArb = fc.constantFrom("/img/logo.png", "/app.js", "/css/site.css?lang=en", "/a.js?x=1&y=2", "/image.png");
   const contentArb = fc.string({ maxLength: 40 });
@@ -224,5 +225,5 @@ export default defineGrader<Module>("07-cdn/cdn-client", (property) => {
       checkThat(`versionedUrl(${show(path)}, ${show(content)})`,
         typeof url === "string" && url.startsWith(prefix) && /^[A-Za-z0-9_-]{8,16}$/.test(url.slice(prefix.length)),
         `${show(prefix)} followed by 8 to 16 characters of [A-Za-z0-9_-]`, url);
-    }));
+    }), { runs: 21 }); // mutants die by run 7 (max over 30 seeds); 3× margin
 });

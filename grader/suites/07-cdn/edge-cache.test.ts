@@ -16,8 +16,9 @@ type Module = typeof import("../../../exercises/07-cdn/edge-cache.ts");
 const PATHS = ["/logo.png", "/logo.png?v=1", "/logo.png?v=2", "/img/a.png", "/img/b.png", "/app.js"];
 const PREFIXES = ["/", "/img/", "/img/a", "/logo.png", "/logo.png?v=", "/app.js", "/none"];
 const pathArb = fc.constantFrom(...PATHS);
-/** Every get is a real HTTP exchange with nock (a few ms), so these properties run fewer cases. */
-const NET = { runs: 30, timeoutMs: 20_000 };
+/** Every get is a real HTTP exchange with nock (a few ms), so runs are set per property from
+ *  what its mutants need (npm run bench -- --kill-runs). */
+const net = (runs: number) => ({ runs, timeoutMs: 20_000 });
 const storableArb = answerArb(fc.constant(200), fc.record({ maxAge: fc.integer({ min: 1, max: 6 }), public: fc.boolean() }));
 const anyAnswerArb = answerArb(fc.constantFrom(200, 200, 200, 301, 403, 404), fc.option(directivesArb, { nil: undefined }));
 /** Mostly storable answers, so that there is something to purge. */
@@ -57,7 +58,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
         await getAndCheck(edge, model, path, first);
         await getAndCheck(edge, model, path, second);
       }),
-    ), NET);
+    ), net(93)); // mutants die by run 31 (max over 30 seeds; at 30 runs one survived); 3× margin
 
   property("s-maxage sets the lifetime when present, otherwise max-age", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -72,7 +73,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
           advance(ms);
           await getAndCheck(edge, model, path, second);
         }),
-    ), NET);
+    ), net(18)); // mutants die by run 6 (max over 30 seeds); 3× margin
 
   property("a hit carries its age, the origin's Age included, and expires when that age reaches the lifetime", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -89,7 +90,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
             await getAndCheck(edge, model, path, later);
           }
         }),
-    ), NET);
+    ), net(45)); // mutants die by run 15 (max over 30 seeds); 3× margin
 
   property("the cache key is the whole path including its query string", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -103,7 +104,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
             await getAndCheck(edge, model, path, reply);
           }
         }),
-    ), NET);
+    ), net(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("concurrent misses of one path make a single origin request", ({ EdgeCache }) =>
     fc.asyncProperty(fc.scheduler(), fc.array(pathArb, { minLength: 1, maxLength: 4 }), (s, some) =>
@@ -124,7 +125,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
           check(`origin requests for ${p}`, count.get(p), 1);
         }
       }),
-    ), NET);
+    ), net(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("when the origin fails, a copy within stale-if-error is served as STALE, otherwise a 502", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -146,7 +147,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
           advance(lifetime * 1000 + offset);
           await getAndCheck(edge, model, path, failure);
         }),
-    ), NET);
+    ), net(42)); // mutants die by run 14 (max over 30 seeds); 3× margin
 
   property("purge removes the stored paths under a prefix, returns how many, and the next get goes to the origin", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -163,7 +164,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
             await getAndCheck(edge, model, path, { kind: "answer", status: 200, cc: { maxAge: 60 } });
           }
         }),
-    ), NET);
+    ), net(33)); // mutants die by run 11 (max over 30 seeds); 3× margin
 
   property("a fetch in flight during a purge is answered but not stored", ({ EdgeCache }) =>
     fc.asyncProperty(pathArb, fc.integer({ min: 1, max: 20 }), fc.boolean(), (path, cut, releaseFirst) =>
@@ -210,7 +211,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
         const third = await edge.get(path);
         check(`await edge.get(${show(path)})`, { cache: third.cache, body: third.body }, { cache: "HIT", body: "new" });
       }),
-    ), NET);
+    ), net(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("a response that is not stored leaves an earlier stored copy in place", ({ EdgeCache }) =>
     fc.asyncProperty(
@@ -234,7 +235,7 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
           await getAndCheck(edge, model, path, notStored);
           await getAndCheck(edge, model, path, failure);
         }),
-    ), NET);
+    ), net(5)); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("any sequence of gets, purges and clock moves matches the reference model", ({ EdgeCache }) => {
     type Cmd = fc.AsyncCommand<EdgeModel, Edge>;
@@ -253,5 +254,5 @@ export default defineGrader<Module>("07-cdn/edge-cache", (property) => {
         await fc.asyncModelRun(() => ({ model, real: edge }), cmds);
       }),
     );
-  }, NET);
+  }, net(60)); // mutants die by run 20 (max over 30 seeds); 3× margin
 });

@@ -132,7 +132,7 @@ export default defineGrader<Module>("08-stateless-web/session-manager", (propert
           await apply(op, servers, sessions, 60_000);
         }
       }),
-    ));
+    ), { runs: 5 }); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("any single-character change to a cookie reads null and cannot update", ({ SessionManager }) =>
     fc.asyncProperty(dataArb, fc.constantFrom(".", "=", "+", "/", "A", "0", "_", "-", "é", " "), (data, extra) =>
@@ -146,7 +146,7 @@ export default defineGrader<Module>("08-stateless-web/session-manager", (propert
         }
         check("await web1.read(cookie)", await servers[0]!.read(cookie), data);
       }),
-    ), { runs: 20, timeoutMs: 20_000 });
+    ), { runs: 42, timeoutMs: 20_000 }); // mutants die by run 14 (max over 30 seeds); 3× margin
 
   property("a cookie signed with another secret reads null", ({ SessionManager }) =>
     fc.asyncProperty(dataArb, fc.string({ minLength: 1, maxLength: 20 }), (data, other) =>
@@ -176,7 +176,7 @@ export default defineGrader<Module>("08-stateless-web/session-manager", (propert
             await apply(isRead ? { kind: "read", server: s, session: 0 } : { kind: "update", server: s, session: 0, data: d }, servers, sessions, ttlMs);
           }
         }),
-    ));
+    ), { runs: 6 }); // mutants die by run 2 (max over 30 seeds); 3× margin
 
   property("a session left unused for ttlMs reads null on every server, though the store still holds it", ({ SessionManager }) =>
     fc.asyncProperty(TTL, dataArb, fc.nat(1000), fc.boolean(), (ttlMs, data, extra, touch) =>
@@ -209,7 +209,7 @@ export default defineGrader<Module>("08-stateless-web/session-manager", (propert
         // The refused update must not have changed the data or revived the session.
         await apply({ kind: "read", server: 0, session: 0 }, servers, sessions, ttlMs);
       }),
-    ));
+    ), { runs: 6 }); // mutants die by run 2 (max over 30 seeds); 3× margin
 
   property("destroy on one server is seen by every server", ({ SessionManager }) =>
     fc.asyncProperty(fc.array(opArb(1000, true), { maxLength: 12 }), server, (ops, by) =>
@@ -222,7 +222,7 @@ export default defineGrader<Module>("08-stateless-web/session-manager", (propert
         await apply({ kind: "read", server: 0, session: 0 }, servers, sessions, 60_000);
         await apply({ kind: "read", server: 1, session: 0 }, servers, sessions, 60_000);
       }),
-    ));
+    ), { runs: 5 }); // mutants die at run 1 (max over 30 seeds); 5 is the floor
 
   property("ids are unique over 10 000 sessions and carry at least 128 bits", ({ SessionManager }) =>
     fc.asyncProperty(fc.constant(null), () =>

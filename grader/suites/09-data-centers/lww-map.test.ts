@@ -178,6 +178,7 @@ export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
       b.merge(sa);
       sameState(LwwMap, `${A} after merging ${B}, against ${B} after merging ${A}`, a.state(), b.state());
     }),
+    { runs: 54 }, // mutants die by run 18 (max over 30 seeds); 3× margin
   );
 
   property("merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)", ({ LwwMap }) =>
@@ -199,7 +200,7 @@ export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
       right.merge(bc.state());
       sameState(LwwMap, "left against right", left.state(), right.state());
     }),
-    { runs: 400 },
+    { runs: 255 }, // mutants die by run 85 (max over 30 seeds); 3× margin
   );
 
   property("merge is idempotent: merging a state already merged changes nothing", ({ LwwMap }) =>
@@ -256,6 +257,7 @@ export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
         for (const id of REPLICAS) checkGets(maps.get(id)!, id, all);
       },
     ),
+    { runs: 111 }, // mutants die by run 37 (max over 30 seeds); 3× margin
   );
 
   property("state() survives a JSON round trip", ({ LwwMap }) =>
@@ -278,5 +280,6 @@ export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
       checkGets(copy, "copy", writes);
       sameState(LwwMap, `the round-tripped state against ${A}.state()`, JSON.parse(text), a.state());
     }),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 });

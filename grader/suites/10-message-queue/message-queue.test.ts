@@ -153,13 +153,21 @@ export default defineGrader<Module>("10-message-queue/message-queue", (property)
   property("receive hands out waiting messages oldest first, a lapsed one back in its old place", ({ MessageQueue }) =>
     scenario(MessageQueue, "order"),
   );
-  property("a message is never held by two consumers at once", ({ MessageQueue }) => scenario(MessageQueue, "exclusive"));
+  property("a message is never held by two consumers at once", ({ MessageQueue }) =>
+    scenario(MessageQueue, "exclusive"),
+    { runs: 78 }, // mutants die by run 26 (max over 30 seeds); 3× margin
+  );
   property("ack accepts only a message's latest handle, before its visibility lapses", ({ MessageQueue }) =>
     scenario(MessageQueue, "handles"),
+    { runs: 114 }, // mutants die by run 38 (max over 30 seeds); 3× margin
   );
   property("after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing", ({ MessageQueue }) =>
     scenario(MessageQueue, "dead", fc.integer({ min: 1, max: 2 })),
+    { runs: 27 }, // mutants die by run 9 (max over 30 seeds); 3× margin
   );
-  property("depth counts the waiting and in-flight messages", ({ MessageQueue }) => scenario(MessageQueue, "depth"));
-  property("no message is ever lost", ({ MessageQueue }) => scenario(MessageQueue, "lost"));
+  property("depth counts the waiting and in-flight messages", ({ MessageQueue }) =>
+    scenario(MessageQueue, "depth"),
+    { runs: 6 }, // mutants die by run 2 (max over 30 seeds); 3× margin
+  );
+  property("no message is ever lost", ({ MessageQueue }) => scenario(MessageQueue, "lost"), { runs: 18 }); // mutants die by run 6 (max over 30 seeds); 3× margin
 });

@@ -32,6 +32,7 @@ function call(workersNeeded: Module["workersNeeded"], i: Input): number {
 export default defineGrader<Module>("10-message-queue/worker-scaler", (property) => {
   property("the answer is ceil((arrivals × drain time + depth) / (per-worker rate × drain time)), clamped", ({ workersNeeded }) =>
     fc.property(input, (i) => check(`workersNeeded(${show(i)})`, call(workersNeeded, i), expected(i))),
+    { runs: 129 }, // mutants die by run 43 (max over 30 seeds); 3× margin
   );
 
   property("the answer never goes below min or above max", ({ workersNeeded }) =>
@@ -41,6 +42,7 @@ export default defineGrader<Module>("10-message-queue/worker-scaler", (property)
       checkThat(`workersNeeded(${show(i)})`, got >= i.min && got <= i.max, `a number in [${i.min}, ${i.max}]`, got);
       check(`workersNeeded(${show(i)})`, got, expected(i));
     }),
+    { runs: 237 }, // mutants die by run 79 (max over 30 seeds); 3× margin
   );
 
   property("a backlog that drains exactly on time needs no extra worker", ({ workersNeeded }) =>
@@ -75,5 +77,6 @@ export default defineGrader<Module>("10-message-queue/worker-scaler", (property)
         checkThrows(`workersNeeded(${show(bad)})`, () => workersNeeded(bad), RangeError);
       },
     ),
+    { runs: 231 }, // mutants die by run 77 (max over 30 seeds); 3× margin
   );
 });

@@ -97,6 +97,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
         }
       },
     ),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 
   property("a pinned user goes to its dedicated shard and no other user does", ({ ShardRouter }) =>
@@ -113,6 +114,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
         }
       }
     }),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 
   property("pinning a shard that is dedicated to another user throws", ({ ShardRouter }) =>
@@ -125,6 +127,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
       check("router.shardFor(7)", router.shardFor(7), shard);
       checkThat("router.shardFor(8)", router.shardFor(8) !== shard, `not ${JSON.stringify(shard)}, which belongs to user 7`, router.shardFor(8));
     }),
+    { runs: 6 }, // mutants die by run 2 (max over 30 seeds); 3× margin
   );
 
   property("pinning the last shared shard throws", ({ ShardRouter }) =>
@@ -136,6 +139,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
       checkThrows(`router.pin(7, ${JSON.stringify(last)})`, () => router.pin(7, last), Error);
       for (const id of users.filter((u) => u < 1000)) check(`router.shardFor(${id})`, router.shardFor(id), last);
     }),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 
   property("unpinning gives the shard back to the shared pool", ({ ShardRouter }) =>
@@ -164,6 +168,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
         }
       },
     ),
+    { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 
   property("with the ring, pinning a shard moves only the users that were on it", ({ ShardRouter }) =>
@@ -179,6 +184,7 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
         checkThat(`router.shardFor(${id}) (was ${JSON.stringify(before[i])})`, ok, `the same shard unless it was ${JSON.stringify(target)}, and never ${JSON.stringify(target)}`, after[i]);
       });
     }),
+    { runs: 30 }, // mutants die by run 10 (max over 30 seeds); 3× margin
   );
 
   property("with the ring, unpinning a shard moves users only onto it", ({ ShardRouter }) =>
@@ -195,5 +201,6 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
         checkThat(`router.shardFor(${id}) (was ${JSON.stringify(before[i])})`, ok, `${JSON.stringify(before[i])} or the returned shard ${JSON.stringify(target)}`, after[i]);
       });
     }),
+    { runs: 30 }, // mutants die by run 10 (max over 30 seeds); 3× margin
   );
 });
