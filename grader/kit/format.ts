@@ -9,13 +9,15 @@ export function formatFailure(outcome: PropertyOutcome, replay?: string): string
   const failure = outcome.failure;
   if (!failure) return [];
   const lines: string[] = [failure.summary];
+  // When shrinking hit its budget the case is small, but not proven the smallest.
+  const which = failure.shrinkStopped ? "A failing" : "Smallest failing";
   if (failure.steps.length > 0) {
-    lines.push("Smallest failing scenario:");
+    lines.push(`${which} scenario:`);
     const shown = failure.steps.slice(0, 40);
     shown.forEach((text, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${text}`));
     if (failure.steps.length > shown.length) lines.push(`  … ${failure.steps.length - shown.length} more steps`);
   } else if (failure.counterexample) {
-    lines.push(`Smallest failing input: ${failure.counterexample}`);
+    lines.push(`${which} input: ${failure.counterexample}`);
   }
   if (failure.kind === "mismatch") {
     lines.push(`Checked:  ${failure.checked}`, `Expected: ${failure.expected}`, `Actual:   ${failure.actual}`);

@@ -45,6 +45,8 @@ export interface Failure {
   /** How many runs passed before the failure, and how many shrinks found the smallest case. */
   numRuns?: number;
   numShrinks?: number;
+  /** Set when shrinking stopped at its budget (shrink-budget.ts): the case may not be the smallest. */
+  shrinkStopped?: boolean;
 }
 
 /** A line of an exercise's journal file (JSON lines, appended synchronously). */

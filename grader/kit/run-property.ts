@@ -8,6 +8,7 @@ import type { Failure, PropertyOutcome } from "./outcome.ts";
 import type { RunSettings } from "./settings.ts";
 import { realClearTimeout, realSetTimeout } from "./time.ts";
 import { recordingFailures, replayPathOf, setReplayPath } from "./recording.ts";
+import { boundedShrinking } from "./shrink-budget.ts";
 import { Mismatch } from "./trace.ts";
 
 export interface PropertyDef<M> {
@@ -82,10 +83,13 @@ export async function runProperty<M>(
   const numRuns = def.runs ?? settings.runs;
   const [path, replayPath] = (settings.path ?? "").split("@");
   let property: fc.IRawProperty<any, any>;
+  let shrinkStopped = () => false;
   let steps: string[] = [];
   try {
     setReplayPath(replayPath || undefined); // read by `commands()` while the property is built
-    property = recordingFailures(def.make(module), (failing) => (steps = failing));
+    const bounded = boundedShrinking(def.make(module));
+    shrinkStopped = bounded.exhausted;
+    property = recordingFailures(bounded.property, (failing) => (steps = failing));
   } catch (error) {
     return { ...base, status: "fail", failure: failureFrom(error, [], learnerFile) };
   } finally {
@@ -112,6 +116,7 @@ export async function runProperty<M>(
       path: details.counterexamplePath ? details.counterexamplePath + (commandsPath ? `@${commandsPath}` : "") : undefined,
       numRuns: details.numRuns,
       numShrinks: details.numShrinks,
+      ...(shrinkStopped() ? { shrinkStopped: true } : {}),
     },
   };
 }
