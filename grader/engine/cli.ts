@@ -139,13 +139,23 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     const paint = painter(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
     let text = renderReport(report, displayFiles, gradeCommand, paint);
     if (run.overran) text += `\n${messages.overran(Math.round(deadlineMs / 1000))}`;
-    for (const error of run.stray) text += `\n${messages.stray(error)}`;
+    for (const error of run.stray.filter((e) => !(isWorkerDeath(e) && exercises.some(diedInItsWorker)))) text += `\n${messages.stray(error)}`;
     for (const problem of diagnostics.get("*") ?? []) text += `\n${messages.typecheckBroken(problem)}`;
     return { report, text, files: displayFiles, elapsedSeconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(journalDir, { recursive: true, force: true });
     if (secrets) rmSync(secrets.dir, { recursive: true, force: true });
   }
+}
+
+/** vitest's own error when a worker exits mid-run: what the watchdog's kill of an endless loop,
+ *  or an out-of-memory crash, looks like from the pool. */
+const isWorkerDeath = (error: string) => /\[vitest-pool\]: Worker \w+ emitted error/.test(error);
+
+/** The report already explains a worker's death: a timeout, a crash, or an error (a load that
+ *  never finished). Then vitest's pool error would only repeat it, without saying where. */
+function diedInItsWorker(result: ExerciseResult): boolean {
+  return result.status === "error" || result.properties.some((p) => p.failure?.kind === "timeout" || p.failure?.kind === "crash");
 }
 
 /**
