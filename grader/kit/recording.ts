@@ -5,6 +5,7 @@
  * smallest counterexample it reports: its steps are the scenario to show, with no replay needed.
  */
 import fc from "fast-check";
+import { isFailure, runThen, withRun } from "./property-wrapper.ts";
 import { startRecording, stopRecording } from "./trace.ts";
 
 /** fast-check's `commands` replay needs the replayPath printed in a commands counterexample. */
@@ -36,32 +37,17 @@ export function replayPathOf(printedCounterexample: string): string | undefined 
   return printedCounterexample.match(/replayPath="([^"]*)"/)?.[1];
 }
 
-type Outcome = fc.PreconditionFailure | fc.PropertyFailure | null;
-
-function isFailure(outcome: Outcome): boolean {
-  return outcome !== null && !fc.PreconditionFailure.isFailure(outcome);
-}
-
 /** Wraps `property` so that `onFailure` receives the steps of every failing run, in order. */
-export function recordingFailures<Ts>(
-  property: fc.IRawProperty<Ts>,
+export function recordingFailures<Ts, IsAsync extends boolean>(
+  property: fc.IRawProperty<Ts, IsAsync>,
   onFailure: (steps: string[]) => void,
-): fc.IRawProperty<Ts> {
-  const settle = (outcome: Outcome): Outcome => {
-    const steps = stopRecording();
-    if (isFailure(outcome)) onFailure(steps);
-    return outcome;
-  };
-  return {
-    isAsync: () => property.isAsync(),
-    generate: (random, runId) => property.generate(random, runId),
-    shrink: (value) => property.shrink(value),
-    runBeforeEach: () => property.runBeforeEach(),
-    runAfterEach: () => property.runAfterEach(),
-    run(value) {
-      startRecording();
-      const outcome = property.run(value) as Outcome | Promise<Outcome>;
-      return (outcome instanceof Promise ? outcome.then(settle) : settle(outcome)) as ReturnType<typeof property.run>;
-    },
-  };
+): fc.IRawProperty<Ts, IsAsync> {
+  return withRun(property, (value) => {
+    startRecording();
+    return runThen(property, value, (outcome) => {
+      const steps = stopRecording();
+      if (isFailure(outcome)) onFailure(steps);
+      return outcome;
+    });
+  });
 }

@@ -11,15 +11,11 @@
  * fast-check stops at the smallest failure found so far (the last one it saw fail). The reported
  * case, its path and its replay command stay exact.
  */
-import fc from "fast-check";
+import type fc from "fast-check";
+import { isFailure, runThen, withRun } from "./property-wrapper.ts";
 
 /** Candidates tried after the first failure; enough for every grader's usual shrink. */
 export const SHRINK_RUNS = 2_000;
-
-type Outcome = fc.PreconditionFailure | fc.PropertyFailure | null;
-
-/** A precondition failure (fc.pre) skips a run; it is not a failure. */
-const failed = (outcome: Outcome): boolean => outcome !== null && !fc.PreconditionFailure.isFailure(outcome);
 
 export interface ShrinkBudget<Ts, IsAsync extends boolean> {
   property: fc.IRawProperty<Ts, IsAsync>;
@@ -32,21 +28,12 @@ export function boundedShrinking<Ts, IsAsync extends boolean>(
   maxShrinkRuns = SHRINK_RUNS,
 ): ShrinkBudget<Ts, IsAsync> {
   let shrinkRuns = -1; // -1 until the first failure: generation, not shrinking
-  const after = (outcome: Outcome): Outcome => {
-    if (shrinkRuns < 0 && failed(outcome)) shrinkRuns = 0;
-    return outcome;
-  };
-  const bounded: fc.IRawProperty<Ts, IsAsync> = {
-    isAsync: () => property.isAsync(),
-    generate: (random, runId) => property.generate(random, runId),
-    shrink: (value) => property.shrink(value),
-    runBeforeEach: () => property.runBeforeEach(),
-    runAfterEach: () => property.runAfterEach(),
-    run(value) {
-      if (shrinkRuns >= 0 && ++shrinkRuns > maxShrinkRuns) return (property.isAsync() ? Promise.resolve(null) : null) as ReturnType<typeof property.run>;
-      const outcome = property.run(value) as Outcome | Promise<Outcome>;
-      return (outcome instanceof Promise ? outcome.then(after) : after(outcome)) as ReturnType<typeof property.run>;
-    },
-  };
+  const bounded = withRun(property, (value) => {
+    if (shrinkRuns >= 0 && ++shrinkRuns > maxShrinkRuns) return property.isAsync() ? Promise.resolve(null) : null;
+    return runThen(property, value, (outcome) => {
+      if (shrinkRuns < 0 && isFailure(outcome)) shrinkRuns = 0;
+      return outcome;
+    });
+  });
   return { property: bounded, exhausted: () => shrinkRuns > maxShrinkRuns };
 }
