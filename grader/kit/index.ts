@@ -5,3 +5,4 @@ export { command, asyncCommand } from "./commands.ts";
 export { commands } from "./recording.ts";
 export { withFakeTime, advanceTime, advanceTimeAsync, cpuTimeMs } from "./time.ts";
 export { defineMutants, type Mutant } from "./mutants.ts";
+export { decimal } from "./arbitraries.ts";

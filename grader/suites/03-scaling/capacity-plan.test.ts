@@ -4,7 +4,7 @@
  * same expression gives the same integer, and a reordered division can round across an integer.
  */
 import fc from "fast-check";
-import { check, checkThat, checkThrows, defineGrader, show, step } from "../../kit/index.ts";
+import { check, checkThat, checkThrows, decimal, defineGrader, show, step } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/03-scaling/capacity-plan.ts");
 type Input = Parameters<Module["serversNeeded"]>[0];
 
@@ -13,13 +13,12 @@ function expected({ peakRps, perServerRps, targetUtilization, failuresTolerated 
   return failuresTolerated + Math.max(1, Math.ceil(peakRps / (perServerRps * targetUtilization)));
 }
 
-const utilization = fc.oneof(
-  fc.double({ min: 0.01, max: 1, noNaN: true }),
-  fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 1),
-);
+// Whole numbers and short decimals (kit/arbitraries.ts): a failing case reads 599.88 instead of
+// 599.8800000000001. Doubles that land near a whole number of servers are the fourth property's.
+const utilization = fc.oneof(decimal(0.01, 1, 2), decimal(0.001, 1, 3), fc.constantFrom(0.5, 0.6, 0.7, 0.75, 0.8, 1));
 const input: fc.Arbitrary<Input> = fc.record({
-  peakRps: fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true })),
-  perServerRps: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.5, max: 5000, noNaN: true })),
+  peakRps: fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), decimal(0, 1e6, 2)),
+  perServerRps: fc.oneof(fc.integer({ min: 1, max: 5000 }), decimal(0.5, 5000, 2)),
   targetUtilization: utilization,
   failuresTolerated: fc.integer({ min: 0, max: 5 }),
 });
@@ -80,7 +79,7 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
     fc.property(multiples([0.3, 0.35, 0.55, 0.6, 0.65, 0.7, 0.85, 0.9]), (args) => {
       check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
     }),
-    { runs: 105 }, // mutants die by run 35 (max over 30 seeds); 3× margin
+    { runs: 105 }, // mutants die by run 35 (max over 100 seeds); 3× margin
   );
 
   property("edge values are accepted: utilization 1, zero traffic and no spares", ({ serversNeeded }) =>
@@ -94,12 +93,13 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
 
   property("bad input throws a RangeError", ({ serversNeeded }) =>
     fc.property(input, (args) => {
+      // Good input first, so that throwing on everything is not a way to pass. Only its shape is
+      // checked: whether the count is right is the first property's question, not this one's.
+      const answer = call(serversNeeded, args);
+      checkThat(`serversNeeded(${show(args)})`, Number.isInteger(answer) && answer >= 1, "a whole number of servers, at least 1", answer);
       for (const bad of badVariants(args)) {
         checkThrows(`serversNeeded(${show(bad)})`, () => call(serversNeeded, bad), RangeError);
       }
-      // The same function must still answer good input after rejecting bad input.
-      const answer = call(serversNeeded, args);
-      checkThat(`serversNeeded(${show(args)})`, answer === expected(args), `${expected(args)}`, answer);
     }),
     { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
