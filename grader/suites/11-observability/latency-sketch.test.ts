@@ -112,10 +112,11 @@ export default defineGrader<Module>("11-observability/latency-sketch", (property
       (alpha, lowExponent, span, seed) => {
         // Dense data: about 10 uniform values per bucket width over `span` bucket widths, so
         // every bucket a design could create is likely to be used.
+        // Values rounded to 6 significant digits, as `latency` is: the scenario stays readable.
         const gamma = (1 + alpha) / (1 - alpha);
-        const min = 10 ** lowExponent;
+        const min = Number((10 ** lowExponent).toPrecision(3));
         const rnd = random(seed);
-        const data = [min, ...Array.from({ length: 10 * span + 10 }, () => min * gamma ** (span * rnd()))];
+        const data = [min, ...Array.from({ length: 10 * span + 10 }, () => Number((min * gamma ** (span * rnd())).toPrecision(6)))];
         const sketch = record(LatencySketch, alpha, data);
         const max = Math.max(...data);
         const bound = Math.ceil(Math.log(max / min) / Math.log(gamma)) + 2;
