@@ -2,7 +2,8 @@
  * Mutants: known-buggy variants of a reference solution, each written as text edits on it.
  * Every grader property must reject at least one mutant, which proves it can fail.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { repoRoot } from "./settings.ts";
@@ -40,10 +41,17 @@ export function mutate(id: string, mutant: Mutant): string {
   return source;
 }
 
-/** Writes the mutated source to a scratch file and returns its path. */
+/**
+ * Writes the mutated source to a scratch file and returns its path. The path is shared by every
+ * run that grades this mutant (two terminals, parallel self-tests), so the file is replaced
+ * whole by a rename: rewriting it in place let another run import it half-written ("does not
+ * export DnsCache", seen once while grading every mutant at three seeds, two runs at a time).
+ */
 export function materialize(id: string, mutant: Mutant, root = join(tmpdir(), "ztm-mutants")): string {
   const file = join(root, mutant.name, `${id}.ts`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, mutate(id, mutant));
+  const partial = `${file}.${randomUUID()}.partial`;
+  writeFileSync(partial, mutate(id, mutant));
+  renameSync(partial, file);
   return file;
 }
