@@ -6,8 +6,8 @@
  * changed (their paths are kept beside the bundle; a newer mtime on any of them rebuilds).
  * Dependencies stay external: they are loaded from node_modules as usual.
  */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -24,9 +24,20 @@ function isFresh(bundle, inputsFile) {
   return inputs.every((input) => existsSync(join(root, input)) && statSync(join(root, input)).mtimeMs <= builtAt);
 }
 
+/** Replaces `file` whole: another process may be importing it at this very moment (the tests
+ *  start many graders at once, and each may find the bundle stale and rebuild it). */
+function writeWhole(file, contents) {
+  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
+  writeFileSync(partial, contents);
+  renameSync(partial, file);
+}
+
+/** Where the bundle called `name` is kept. */
+export const bundleFile = (name) => join(cacheDir, `${name}.mjs`);
+
 /** Builds (if needed) and imports `entry` (relative to the repository); returns its module. */
 export async function load(entry, name) {
-  const bundle = join(cacheDir, `${name}.mjs`);
+  const bundle = bundleFile(name);
   const inputsFile = join(cacheDir, `${name}.inputs.json`);
   if (!isFresh(bundle, inputsFile)) {
     const { build } = await import("esbuild");
@@ -40,12 +51,14 @@ export async function load(entry, name) {
       target: "node20",
       packages: "external",
       outfile: bundle,
+      write: false,
       metafile: true,
       logLevel: "error",
       // Bundled code keeps import.meta.url of the bundle; the project finds its root through this.
       define: { "import.meta.url": JSON.stringify(pathToFileURL(join(root, "grader", "kit", "settings.ts")).href) },
     });
-    writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
+    writeWhole(bundle, result.outputFiles[0].contents);
+    writeWhole(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs)));
   }
   return import(pathToFileURL(bundle).href);
 }
