@@ -19,12 +19,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import fc from "fast-check";
 import { test } from "vitest";
 import type { GraderDef } from "../kit/define.ts";
 import { loadImplementation } from "../kit/load.ts";
 import { materialize, type MutantSet } from "../kit/mutants.ts";
 import { runProperty, type PropertyDef } from "../kit/run-property.ts";
+import { boundedShrinking } from "../kit/shrink-budget.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
 import { allExercises, loadCourse } from "../manifest/load.ts";
 import { median } from "./measure.ts";
@@ -66,21 +66,9 @@ const settings = (targetRoot: string, seed: number, overrides: Record<string, st
   ({ seed, runs: DEFAULT_RUNS, timeoutMs: 20_000, budgetMs: 600_000, targetRoot, overrides });
 const seedsUpTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
-/** The property, but without shrinking: only the run that fails first matters here, and shrinking
- *  can take minutes (doubles in 03-scaling/capacity-plan at seed 85 ran for over two). */
+/** The property with a shrink budget of 0: only the run that fails first matters here. */
 function firstFailureOnly(def: PropertyDef<unknown>, runs: number): PropertyDef<unknown> {
-  const make = (module: unknown): fc.IRawProperty<unknown> => {
-    const p = def.make(module);
-    return {
-      isAsync: () => p.isAsync(),
-      generate: (mrng, runId) => p.generate(mrng, runId),
-      shrink: () => fc.Stream.nil(),
-      run: (v) => p.run(v),
-      runBeforeEach: () => p.runBeforeEach(),
-      runAfterEach: () => p.runAfterEach(),
-    } as fc.IRawProperty<unknown>;
-  };
-  return { ...def, make, runs };
+  return { ...def, make: (module) => boundedShrinking(def.make(module), 0).property, runs };
 }
 
 /** Worker half: measures the job's exercises, one property at a time. */

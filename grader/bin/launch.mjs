@@ -6,7 +6,7 @@
  * changed (their paths are kept beside the bundle; a newer mtime on any of them rebuilds).
  * Dependencies stay external: they are loaded from node_modules as usual.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,11 +25,12 @@ function isFresh(bundle, inputsFile) {
 }
 
 /** Replaces `file` whole: another process may be importing it at this very moment (the tests
- *  start many graders at once, and each may find the bundle stale and rebuild it). */
+ *  start many graders at once, and each may find the bundle stale and rebuild it). The same as
+ *  kit/files.ts's writeAtomically, which this plain-JavaScript launcher cannot import. */
 function writeWhole(file, contents) {
-  const partial = `${file}.${process.pid}.${randomUUID()}.partial`;
-  writeFileSync(partial, contents);
-  renameSync(partial, file);
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
 }
 
 /** Where the bundle called `name` is kept. */

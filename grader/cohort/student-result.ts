@@ -3,9 +3,10 @@
  * merging shards. Written atomically when the student finishes, so a killed run leaves either
  * the whole file or none.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { ExerciseResult } from "../engine/results.ts";
+import { writeAtomically } from "../kit/files.ts";
 
 export const RESULT_VERSION = 1;
 
@@ -57,9 +58,7 @@ export function resultFile(outDir: string, studentId: string): string {
 /** Temporary name, then rename: a reader (or a resumed run) never sees half a file. */
 export function writeAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
+  writeAtomically(file, text);
 }
 
 export function writeResult(outDir: string, result: StudentResult): void {

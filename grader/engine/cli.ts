@@ -2,9 +2,10 @@
  * `npm run grade`: grade exercises, print the learner's report, optionally write JSON.
  * Exit codes: 0 every selected exercise passes, 1 any fails or errors, 2 bad usage.
  */
-import { appendFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { writeAtomically } from "../kit/files.ts";
 import { journalFile, readJournalChecked } from "../kit/journal.ts";
 import { displayPath, implementationFile } from "../kit/load.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
@@ -37,13 +38,6 @@ function targetOf(args: GradeArgs): { root: string; label: string; flag: string 
     return { root, label: shown, flag: ` --submission ${quote(shown)}` };
   }
   return { root: join(repoRoot, "exercises"), label: "exercises/", flag: "" };
-}
-
-/** Writes a file so that a reader never sees half of it. */
-export function writeAtomically(file: string, text: string | Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
-  renameSync(temporary, file);
 }
 
 export interface Graded {

@@ -2,10 +2,10 @@
  * Mutants: known-buggy variants of a reference solution, each written as text edits on it.
  * Every grader property must reject at least one mutant, which proves it can fail.
  */
-import { randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { writeAtomically } from "./files.ts";
 import { repoRoot } from "./settings.ts";
 
 export interface Mutant {
@@ -50,8 +50,6 @@ export function mutate(id: string, mutant: Mutant): string {
 export function materialize(id: string, mutant: Mutant, root = join(tmpdir(), "ztm-mutants")): string {
   const file = join(root, mutant.name, `${id}.ts`);
   mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${randomUUID()}.partial`;
-  writeFileSync(partial, mutate(id, mutant));
-  renameSync(partial, file);
+  writeAtomically(file, mutate(id, mutant));
   return file;
 }

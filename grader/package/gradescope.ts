@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { zipSync, type Zippable } from "fflate";
-import { writeAtomically } from "../engine/cli.ts";
+import { writeAtomically } from "../kit/files.ts";
 import { repoRoot } from "../kit/settings.ts";
 
 const EXCLUDED = [/^solutions\//, /^grader\/test\//, /^grader\/mutants\//, /^docs\//, /^\.ci\//, /^\.github\//];

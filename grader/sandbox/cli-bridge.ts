@@ -2,15 +2,9 @@
  * `npm run grade -- --submission DIR` outside a sandbox: grades DIR through gradeSubmission (so a
  * submission is always treated as hostile), then prints and writes what the CLI would have.
  */
-import { renameSync, writeFileSync } from "node:fs";
 import type { GradeArgs } from "../engine/args.ts";
+import { writeAtomically } from "../kit/files.ts";
 import { gradeSubmission, SANDBOX_OUT } from "./index.ts";
-
-function writeAtomically(file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
-}
 
 /** The CLI's arguments that pass through unchanged, and the files it writes, redirected. */
 function passThrough(args: GradeArgs): string[] {

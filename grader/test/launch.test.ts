@@ -22,8 +22,8 @@ test("a stale bundle is rebuilt into a new file and renamed over the old one", (
     utimesSync(bundle, 0, 0); // older than every source file: stale
     await load("grader/kit/arbitraries.ts", name);
     const after = statSync(bundle).ino;
-    const partial = readdirSync(dirname(bundle)).filter((f) => f.startsWith(name) && f.endsWith(".partial"));
-    console.log(JSON.stringify({ exported: typeof first.decimal, before, after, partial, rebuilt: statSync(bundle).mtimeMs > 0 }));
+    const leftovers = readdirSync(dirname(bundle)).filter((f) => f.startsWith(name) && f.endsWith(".tmp"));
+    console.log(JSON.stringify({ exported: typeof first.decimal, before, after, leftovers, rebuilt: statSync(bundle).mtimeMs > 0 }));
     for (const f of [bundle, bundle.replace(/\\.mjs$/, ".inputs.json")]) rmSync(f, { force: true });
   `;
   const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: repoRoot, encoding: "utf8" });
@@ -32,5 +32,5 @@ test("a stale bundle is rebuilt into a new file and renamed over the old one", (
   expect(result.exported).toBe("function");
   expect(result.rebuilt).toBe(true);
   expect(result.after).not.toBe(result.before); // a new file, not the old one rewritten in place
-  expect(result.partial).toEqual([]);
+  expect(result.leftovers).toEqual([]);
 });

@@ -23,5 +23,5 @@ test("a second materialize replaces the file by a rename, never rewriting it in 
   expect(second).toBe(file);
   expect(readFileSync(file, "utf8")).toBe(mutate(LRU, other));
   expect(readFileSync(reader, "utf8")).toBe(mutate(LRU, mutant));
-  expect(readdirSync(dirname(file)).filter((name) => name.endsWith(".partial"))).toEqual([]);
+  expect(readdirSync(dirname(file)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
 });
