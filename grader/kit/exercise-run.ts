@@ -27,8 +27,6 @@ export interface ExerciseRunOptions {
   watchdog: Watchdog;
   /** Sandboxed run: privileges are dropped just before the learner's module loads. */
   secrets?: WorkerSecrets;
-  /** Import the learner's module afresh (watch mode: the file changed since the last run). */
-  freshImport?: string;
 }
 
 export interface PropertyVerdict {
@@ -52,7 +50,7 @@ export function startExerciseRun<M>(grader: GraderDef<M>, options: ExerciseRunOp
       watchdog.arm(0, settings.timeoutMs + WATCHDOG_GRACE_MS); // property 0 = loading the module
       try {
         if (secrets) dropPrivileges(secrets); // from here on, the learner's code may be running
-        return await loadImplementation<M>(grader.id, settings, options.freshImport);
+        return await loadImplementation<M>(grader.id, settings);
       } finally {
         watchdog.disarm();
       }
@@ -79,7 +77,7 @@ export function startExerciseRun<M>(grader: GraderDef<M>, options: ExerciseRunOp
     watchdog.arm(property.index, Math.min(propertyLimitMs(property, settings), remainingMs + WATCHDOG_GRACE_MS));
     let outcome: PropertyOutcome;
     try {
-      outcome = await runProperty(property, loaded.module, settings, loaded.file);
+      outcome = await runProperty(property, loaded.module, settings, loaded.file, loaded.mapStack);
     } finally {
       watchdog.disarm();
     }

@@ -4,12 +4,15 @@
  * submission's copy, or an in-repo mutant, depending only on the run's settings.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { LoadFailure, loadLearnerModule, type LoadedModule } from "./boundary/compartment.ts";
 import { pathToFileURL } from "node:url";
 import type { MutantSet } from "./mutants.ts";
 import { repoRoot, type RunSettings } from "./settings.ts";
 
-export type Loaded<M> = { ok: true; module: M; file: string } | { ok: false; reason: string; file: string };
+export type Loaded<M> =
+  | { ok: true; module: M; file: string; mapStack: (stack: string) => string }
+  | { ok: false; reason: string; file: string };
 
 /** The file that implements exercise `id` under these settings. */
 export function implementationFile(id: string, settings: RunSettings): string {
@@ -35,53 +38,42 @@ export function requiredExports(id: string): string[] {
   return chapter.exercises.find((exercise) => exercise.id === id)?.exports ?? [];
 }
 
-/**
- * One line that says why an import failed. For a syntax error the transformer's message is a
- * header ("Transform failed with 1 error:") and a framed excerpt in colour; the learner needs the
- * problem and its position: "SyntaxError: Expected `)` but found `EOF` (line 3, column 3)".
- */
-function firstLine(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const lines = error.message.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => line.trim() !== "");
-  if (!/^Transform failed/.test(lines[0] ?? "")) return `${error.name}: ${lines[0] ?? ""}`;
-  // oxc (Vite 8): "[PARSE_ERROR] problem" then "╭─[ file:3:3 ]"; esbuild: "file:3:3: ERROR: problem".
-  const problem = lines.find((line) => /\[[A-Z_]+\]|: ERROR: /.test(line))?.replace(/^.*(\[[A-Z_]+\]|: ERROR:)\s*/, "");
-  const at = lines.map((line) => line.match(/:(\d+):(\d+)\b/)).find(Boolean);
-  return `SyntaxError: ${problem ?? lines[1] ?? lines[0]}${at ? ` (line ${at[1]}, column ${at[2]})` : ""}`;
-}
-
-/** For `--mutant NAME`: writes that mutant of the solution to a scratch file and returns it. */
-async function mutantFile(id: string, name: string): Promise<{ file?: string; reason?: string }> {
-  const { materialize } = await import("./mutants.ts");
+/** For `--mutant NAME`: the mutant's source (the solution with the mutant's edits applied). */
+async function mutantSource(id: string, name: string): Promise<{ source?: string; reason?: string }> {
+  const { mutate } = await import("./mutants.ts");
   const set = (await import(pathToFileURL(join(repoRoot, "grader", "mutants", `${id}.ts`)).href)).default as MutantSet;
   const mutant = set.mutants.find((m) => m.name === name);
   if (!mutant) return { reason: `${id} has no mutant "${name}"; it has: ${set.mutants.map((m) => m.name).join(", ")}` };
-  return { file: materialize(id, mutant) };
+  return { source: mutate(id, mutant) };
 }
 
 /**
- * Imports the implementation of exercise `id`. `fresh` (watch mode's warm worker) is added to the
- * module's URL so that a process that imported an earlier version of the file gets the new text.
+ * Loads the implementation of exercise `id` behind the boundary (boundary/compartment.ts): the
+ * learner's code runs in a compartment of its own and the grader gets a membrane view of its
+ * exports. A file is read afresh on every load, so watch mode's warm worker sees each save.
  */
-export async function loadImplementation<M>(id: string, settings: RunSettings, fresh?: string): Promise<Loaded<M>> {
+export async function loadImplementation<M>(id: string, settings: RunSettings): Promise<Loaded<M>> {
   let file = implementationFile(id, settings);
+  let source: string | undefined;
   if (settings.mutant) {
-    const mutant = await mutantFile(id, settings.mutant);
-    if (!mutant.file) return { ok: false, file, reason: mutant.reason! };
-    file = mutant.file;
+    const mutant = await mutantSource(id, settings.mutant);
+    if (mutant.source === undefined) return { ok: false, file, reason: mutant.reason! };
+    file = join(repoRoot, "solutions", `${id}.ts`);
+    source = mutant.source;
   }
   const shown = displayPath(file);
-  if (!existsSync(file)) return { ok: false, file, reason: `${shown} does not exist` };
-  let module: Record<string, unknown>;
+  if (source === undefined && !existsSync(file)) return { ok: false, file, reason: `${shown} does not exist` };
+  let loaded: LoadedModule;
   try {
-    const url = pathToFileURL(file).href + (fresh ? `?v=${encodeURIComponent(fresh)}` : "");
-    module = (await import(url)) as Record<string, unknown>;
+    loaded = await loadLearnerModule(file, [dirname(dirname(file))], source);
   } catch (error) {
-    return { ok: false, file, reason: `${shown} could not be loaded: ${firstLine(error)}` };
+    const reason = error instanceof LoadFailure ? error.message : String(error);
+    return { ok: false, file, reason: `${shown} could not be loaded: ${reason}` };
   }
+  const module = loaded.exports;
   const missing = requiredExports(id).filter((name) => module[name] === undefined);
   if (missing.length > 0) {
     return { ok: false, file, reason: `${shown} does not export ${missing.join(", ")}` };
   }
-  return { ok: true, file, module: module as M };
+  return { ok: true, file, module: module as M, mapStack: loaded.mapStack };
 }

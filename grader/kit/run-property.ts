@@ -39,8 +39,11 @@ async function within<T>(promise: T | Promise<T>, ms: number): Promise<T | typeo
   }
 }
 
-function locate(error: unknown, learnerFile: string): string | undefined {
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
+/** Where in the learner's file an error was thrown: the boundary keeps the learner's stack
+ *  (`learnerStack`, in bundle coordinates) and `mapStack` turns it into the file's lines. */
+function locate(error: unknown, learnerFile: string, mapStack: (stack: string) => string): string | undefined {
+  const raw = (error as { learnerStack?: unknown } | null)?.learnerStack;
+  const stack = typeof raw === "string" ? mapStack(raw) : "";
   const frame = stack.split("\n").find((line) => line.includes(learnerFile));
   const match = frame?.match(/:(\d+):(\d+)\)?\s*$/);
   return match ? `line ${match[1]}, column ${match[2]}` : undefined;
@@ -51,7 +54,7 @@ function describeError(error: unknown): string {
   return `threw a non-error value: ${fc.stringify(error)}`;
 }
 
-function failureFrom(error: unknown, steps: string[], learnerFile: string): Failure {
+function failureFrom(error: unknown, steps: string[], learnerFile: string, mapStack: (stack: string) => string): Failure {
   if (error instanceof Mismatch) {
     return {
       kind: "mismatch",
@@ -68,7 +71,7 @@ function failureFrom(error: unknown, steps: string[], learnerFile: string): Fail
     summary: /not implemented/i.test(described) ? "not implemented yet" : `your code threw ${described}`,
     steps,
     error: described,
-    location: locate(error, learnerFile),
+    location: locate(error, learnerFile, mapStack),
   };
 }
 
@@ -77,6 +80,7 @@ export async function runProperty<M>(
   module: M,
   settings: RunSettings,
   learnerFile: string,
+  mapStack: (stack: string) => string = (stack) => stack,
 ): Promise<PropertyOutcome> {
   const base = { index: def.index, title: def.title };
   const limitMs = def.timeoutMs ?? settings.timeoutMs;
@@ -91,7 +95,7 @@ export async function runProperty<M>(
     shrinkStopped = bounded.exhausted;
     property = recordingFailures(bounded.property, (failing) => (steps = failing));
   } catch (error) {
-    return { ...base, status: "fail", failure: failureFrom(error, [], learnerFile) };
+    return { ...base, status: "fail", failure: failureFrom(error, [], learnerFile, mapStack) };
   } finally {
     setReplayPath(undefined);
   }
@@ -102,6 +106,12 @@ export async function runProperty<M>(
     const summary = `did not finish within ${limitMs} ms (an endless loop, or a promise that never settles?)`;
     return { ...base, status: "fail", failure: { kind: "timeout", summary, steps, seed: settings.seed } };
   }
+  if (!details.failed && details.numSkips * 10 > details.numRuns) {
+    // No grader skips more than a few runs (fc.pre on generated inputs); the learner's code cannot
+    // skip any (the boundary strips fast-check's markers from what it throws). Defence in depth.
+    const summary = `not graded: ${details.numSkips} runs were skipped for ${details.numRuns} that ran`;
+    return { ...base, status: "fail", failure: { kind: "exception", summary, steps: [] } };
+  }
   if (!details.failed) return { ...base, status: "pass" };
 
   const counterexample = fc.stringify(details.counterexample);
@@ -110,7 +120,7 @@ export async function runProperty<M>(
     ...base,
     status: "fail",
     failure: {
-      ...failureFrom(details.errorInstance, steps, learnerFile),
+      ...failureFrom(details.errorInstance, steps, learnerFile, mapStack),
       counterexample,
       seed: details.seed,
       path: details.counterexamplePath ? details.counterexamplePath + (commandsPath ? `@${commandsPath}` : "") : undefined,

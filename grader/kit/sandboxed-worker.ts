@@ -43,12 +43,17 @@ export function dropPrivileges(secrets: WorkerSecrets): void {
   if (process.getuid!() !== secrets.uid) throw new Error("could not drop privileges");
 }
 
+/** The globals as they were when this module loaded, before lockdown (boundary/realm.ts) put
+ *  tamed stand-ins in place of some (Error, Date, …): fast-check's classes still extend the
+ *  originals, and lockdown leaves those unfrozen on purpose (they hold `stackTraceLimit`). */
+const globalsAtLoad = Object.getOwnPropertyNames(globalThis).map((name) => (globalThis as Record<string, unknown>)[name]);
+
 /** The language's own objects (Error, Object.prototype, …): fast-check's classes extend some of
  *  them, and freezing those would break vitest and everyone else. */
 function intrinsics(): Set<unknown> {
   const found = new Set<unknown>([Object.prototype, Function.prototype]);
-  for (const name of Object.getOwnPropertyNames(globalThis)) {
-    const value = (globalThis as Record<string, unknown>)[name];
+  const names = Object.getOwnPropertyNames(globalThis);
+  for (const value of [...names.map((name) => (globalThis as Record<string, unknown>)[name]), ...globalsAtLoad]) {
     if (typeof value === "function" || (typeof value === "object" && value !== null)) {
       found.add(value);
       found.add((value as { prototype?: unknown }).prototype);
@@ -57,8 +62,10 @@ function intrinsics(): Set<unknown> {
   return found;
 }
 
+const isNative = (value: unknown) => typeof value === "function" && /\{\s*\[native code\]\s*\}$/.test(Function.prototype.toString.call(value));
+
 function freezeDeep(value: unknown, seen = intrinsics()): void {
-  if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value)) return;
+  if ((typeof value !== "object" && typeof value !== "function") || value === null || seen.has(value) || isNative(value)) return;
   seen.add(value);
   Object.freeze(value);
   if (typeof value === "function" && value.prototype) freezeDeep(value.prototype, seen);

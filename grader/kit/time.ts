@@ -2,30 +2,76 @@
  * Fake time for graders. Components read time only through `Date.now()` and schedule only with
  * `setTimeout`/`setInterval`, so vitest's fake timers control them completely. The kit keeps its
  * own references to the real timers (captured at import) so that its time limits keep working.
+ *
+ * `Date` is faked here, not by vitest: vitest's fake Date assigns over `Date.now`, which the
+ * locked-down realm (boundary/realm.ts) has frozen. The learner's `Date` (boundary/endowments.ts)
+ * reads `globalThis.Date.now()`, so it follows this clock too.
  */
 import { vi } from "vitest";
 
 export const realSetTimeout = globalThis.setTimeout;
 export const realClearTimeout = globalThis.clearTimeout;
+const RealDate = Date;
 
-/** Run `fn` under fake timers starting at `now` (default 1 000 000 ms); always restores real ones. */
-export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T {
-  vi.useFakeTimers({
-    now: options.now ?? 1_000_000,
-    toFake: ["Date", "setTimeout", "clearTimeout", "setInterval", "clearInterval"],
-  });
+/** Set while only the date is faked (`withFakeDate`); otherwise vitest's fake clock is used. */
+let dateOnlyNow: number | undefined;
+
+function fakeNow(): number {
+  if (dateOnlyNow !== undefined) return dateOnlyNow;
+  return vi.isFakeTimers() ? vi.getMockedSystemTime()!.getTime() : RealDate.now();
+}
+
+/** A `Date` whose "now" is the fake clock's; everything else is the real Date's. */
+const FakeDate = function (this: unknown, ...args: unknown[]) {
+  if (!new.target) return new RealDate(fakeNow()).toString();
+  return args.length === 0 ? new RealDate(fakeNow()) : new (RealDate as any)(...args);
+} as unknown as DateConstructor;
+Object.defineProperty(FakeDate, "prototype", { value: RealDate.prototype });
+Object.assign(FakeDate, { now: fakeNow, parse: RealDate.parse, UTC: RealDate.UTC });
+
+function restore(): void {
+  if (vi.isFakeTimers()) vi.useRealTimers();
+  dateOnlyNow = undefined;
+  globalThis.Date = RealDate;
+}
+
+/** Runs `fn`, then `restore`, also when `fn` throws or its promise rejects. */
+function thenRestore<T>(fn: () => T): T {
   let result: T;
   try {
     result = fn();
   } catch (error) {
-    vi.useRealTimers();
+    restore();
     throw error;
   }
-  if (result instanceof Promise) {
-    return result.finally(() => vi.useRealTimers()) as T;
-  }
-  vi.useRealTimers();
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
   return result;
+}
+
+/** Run `fn` under fake timers starting at `now` (default 1 000 000 ms); always restores real ones. */
+export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T {
+  // First: vitest builds its fake clock's Date as a subclass of whatever `Date` is global when
+  // its timers are first used, and assigns a `now` to it, which a frozen Date forbids.
+  globalThis.Date = FakeDate;
+  vi.useFakeTimers({
+    now: options.now ?? 1_000_000,
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"],
+  });
+  return thenRestore(fn);
+}
+
+/** Run `fn` with only the date faked, from `now` (real timers: nock's replies need them). */
+export function withFakeDate<T>(fn: () => T, options: { now?: number } = {}): T {
+  dateOnlyNow = options.now ?? 1_000_000;
+  globalThis.Date = FakeDate;
+  return thenRestore(fn);
+}
+
+/** Move the fake date forward by `ms` without firing timers (a jump of the system clock). */
+export function jumpClock(ms: number): void {
+  if (dateOnlyNow !== undefined) dateOnlyNow += ms;
+  else vi.setSystemTime(fakeNow() + ms);
 }
 
 /** Move fake time forward by `ms`, firing due timers (only inside `withFakeTime`). */

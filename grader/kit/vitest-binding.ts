@@ -6,6 +6,7 @@
 import { describe, test } from "vitest";
 import type { GraderDef } from "./define.ts";
 import { startExerciseRun, propertyLimitMs } from "./exercise-run.ts";
+import { lockdownOnce } from "./boundary/realm.ts";
 import { changedIntrinsics } from "./intrinsics.ts";
 import { journalFile, openJournal } from "./journal.ts";
 import { freezeFastCheck, takeSecrets } from "./sandboxed-worker.ts";
@@ -17,6 +18,9 @@ class PropertyFailed extends Error {
 }
 
 export function registerWithVitest<M>(grader: GraderDef<M>): void {
+  // First of all: freeze the language's built-ins for this worker (boundary/realm.ts), before
+  // anything below freezes parts of them in ways lockdown would then have to undo.
+  lockdownOnce();
   const settings = readSettings();
   // Sandboxed run: the seed and the journal's key come from a root-only file, read before any
   // learner code loads (grader/kit/sandboxed-worker.ts).

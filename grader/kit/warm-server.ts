@@ -28,6 +28,7 @@ import { collectWithoutRegistering, type GraderDef } from "./define.ts";
 import { startExerciseRun } from "./exercise-run.ts";
 import { openJournal } from "./journal.ts";
 import { freezeFastCheck } from "./sandboxed-worker.ts";
+import { lockdownOnce } from "./boundary/realm.ts";
 import { repoRoot, type RunSettings } from "./settings.ts";
 import { startWatchdog } from "./watchdog.ts";
 
@@ -86,7 +87,7 @@ async function grade(request: GradeRequest, journal: ReturnType<typeof openJourn
   try {
     const suite = join(repoRoot, "grader", "suites", `${request.id}.test.ts`);
     const grader = (await import(pathToFileURL(suite).href)).default as GraderDef;
-    const run = startExerciseRun(grader, { settings: request.settings, journal, watchdog, freshImport: request.fresh });
+    const run = startExerciseRun(grader, { settings: request.settings, journal, watchdog });
     for (const property of run.selected) {
       const verdict = await run.gradeProperty(property);
       if (!verdict.passed && request.bail) break;
@@ -103,6 +104,7 @@ async function grade(request: GradeRequest, journal: ReturnType<typeof openJourn
 }
 
 test("warm worker: grades on request until told to stop", { timeout: 0 }, async () => {
+  lockdownOnce(); // first: see vitest-binding.ts
   collectWithoutRegistering();
   const journal = openJournal(process.env.ZTM_WARM_JOURNAL!);
   const watchdog = startWatchdog(journal);

@@ -30,7 +30,7 @@ async function grade(grader: GraderDef, settings: RunSettings): Promise<Property
   if (!loaded.ok) throw new Error(loaded.reason);
   const outcomes: PropertyOutcome[] = [];
   for (const property of grader.properties) {
-    outcomes.push(await runProperty(property, loaded.module, settings, loaded.file));
+    outcomes.push(await runProperty(property, loaded.module, settings, loaded.file, loaded.mapStack));
   }
   return outcomes;
 }
@@ -88,7 +88,7 @@ export async function selftestChapter(chapterId: string): Promise<void> {
             const settings = settingsFor(join(repoRoot, "exercises"), seed, { [exercise.id]: file });
             const loaded = await loadImplementation(exercise.id, settings);
             if (!loaded.ok) throw new Error(loaded.reason);
-            const outcome = await runProperty(target!, loaded.module, settings, loaded.file);
+            const outcome = await runProperty(target!, loaded.module, settings, loaded.file, loaded.mapStack);
             expect(outcome.status, `seed ${seed}: "${mutant.kills}" accepted the mutant`).toBe("fail");
           }
           matrix.set(mutant.name, await grade(grader, settingsFor(join(repoRoot, "exercises"), 1, { [exercise.id]: file })));

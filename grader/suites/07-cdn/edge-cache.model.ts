@@ -7,8 +7,7 @@
  */
 import fc from "fast-check";
 import nock from "nock";
-import { vi } from "vitest";
-import { check, show, step } from "../../kit/index.ts";
+import { check, jumpClock, show, step, withFakeDate as withKitFakeDate } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/07-cdn/edge-cache.ts");
 export type Edge = InstanceType<Module["EdgeCache"]>;
 
@@ -180,20 +179,18 @@ export function getLabel(path: string, reply: Reply): string {
 /** Move the fake clock forward. */
 export function advance(ms: number, announce = true): void {
   if (announce) step(advanceLabel(ms));
-  vi.setSystemTime(Date.now() + ms);
+  jumpClock(ms);
 }
 
 export const advanceLabel = (ms: number): string => `// ${ms} ms later (Date.now() + ${ms})`;
 
 /** Run `fn` with only Date faked (nock's replies need real timers), nock in charge of the network. */
 export async function withFakeDate<T>(fn: () => Promise<T>): Promise<T> {
-  vi.useFakeTimers({ toFake: ["Date"], now: 1_700_000_000_000 });
   nock.disableNetConnect();
   try {
-    return await fn();
+    return await withKitFakeDate(fn, { now: 1_700_000_000_000 });
   } finally {
     nock.cleanAll();
-    vi.useRealTimers();
   }
 }
 

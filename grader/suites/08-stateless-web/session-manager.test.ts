@@ -6,8 +6,7 @@
  * lays out its record in the store, and what its signature looks like, are free.
  */
 import fc from "fast-check";
-import { vi } from "vitest";
-import { check, checkThat, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+import { check, checkThat, defineGrader, jumpClock, show, step, withFakeTime } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/08-stateless-web/session-manager.ts");
 type Manager = InstanceType<Module["SessionManager"]>;
 type Data = { user: number; cart: string[] };
@@ -45,7 +44,7 @@ function cluster(SessionManager: Module["SessionManager"], ttlMs: number) {
 
 function later(ms: number): void {
   step(`// ${ms} ms later`);
-  vi.setSystemTime(Date.now() + ms);
+  jumpClock(ms);
 }
 
 /** The model: for each session, its data and the last moment it was used successfully. */

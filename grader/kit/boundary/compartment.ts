@@ -1,0 +1,94 @@
+/**
+ * Loads a learner's module behind the boundary: bundled by esbuild (bundle.ts, which enforces
+ * the import policy), evaluated in an SES compartment of its own whose globals are the language's
+ * frozen intrinsics and the endowments (endowments.ts), and handed to the judge as a membrane
+ * view (membrane.ts). See docs/security.md, "The judge apart from the judged".
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { bundleLearnerFile, type LearnerBundle } from "./bundle.ts";
+import { learnerGlobals, learnerModules } from "./endowments.ts";
+import { errorToJudge, toJudge } from "./membrane.ts";
+import { lockdownOnce } from "./realm.ts";
+
+/** Why a module could not be loaded, as one line for the learner. */
+export class LoadFailure extends Error {
+  override name = "LoadFailure";
+}
+
+interface EsbuildMessage {
+  text: string;
+  location?: { line: number; column: number } | null;
+}
+
+function describeBuildFailure(error: unknown): string {
+  const messages = (error as { errors?: EsbuildMessage[] }).errors;
+  const first = messages?.[0];
+  if (!first) return error instanceof Error ? error.message : String(error);
+  if (first.text.startsWith("cannot import")) return `ImportRefused: ${first.text}`;
+  const at = first.location ? ` (line ${first.location.line}, column ${first.location.column + 1})` : "";
+  return `SyntaxError: ${first.text}${at}`;
+}
+
+/** Rewrites `bundle-url:LINE:COL` frames of a stack into the learner's own files and lines. */
+function stackMapper(bundleUrl: string, bundle: LearnerBundle) {
+  const frame = new RegExp(`${bundleUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)`, "g");
+  return (stack: string) =>
+    stack.replace(frame, (_, line: string, column: string) => {
+      // The bundle starts on the second line of the evaluated source (after the wrapper).
+      const entry = bundle.map.findEntry(Number(line) - 2, Number(column) - 1) as {
+        originalSource?: string; originalLine?: number; originalColumn?: number;
+      };
+      if (entry?.originalSource === undefined) return `${bundleUrl}:${line}:${column}`;
+      return `${resolve(entry.originalSource)}:${entry.originalLine! + 1}:${entry.originalColumn! + 1}`;
+    });
+}
+
+export interface LoadedModule {
+  /** The module's exports, as the judge's view. */
+  exports: Record<string, unknown>;
+  /** Maps a learner stack (as `learnerStack` on a copied error) to the learner's files. */
+  mapStack: (stack: string) => string;
+}
+
+/**
+ * Bundles and evaluates `file` (or `source` standing for it). `roots` are the folders its
+ * relative imports may reach.
+ * Throws `LoadFailure` with a one-line reason (syntax error, refused import, exception at load).
+ */
+export async function loadLearnerModule(file: string, roots: string[], source?: string): Promise<LoadedModule> {
+  lockdownOnce();
+  let bundle: LearnerBundle;
+  try {
+    bundle = await bundleLearnerFile(file, roots, source);
+  } catch (error) {
+    throw new LoadFailure(describeBuildFailure(error));
+  }
+  const bundleUrl = `${pathToFileURL(file).href}.bundle.js`;
+  const mapStack = stackMapper(bundleUrl, bundle);
+  const compartment = new Compartment({ __options__: true, globals: {}, name: file } as any);
+  const globals = Object.getOwnPropertyDescriptors(learnerGlobals());
+  for (const [name, desc] of Object.entries(globals)) {
+    if (typeof desc.value === "function") harden(desc.value);
+    Object.defineProperty(compartment.globalThis, name, { ...desc, configurable: false });
+  }
+  const modules = learnerModules();
+  const require = harden((specifier: string) => {
+    if (Object.hasOwn(modules, specifier)) return modules[specifier];
+    throw new Error(`cannot import "${specifier}": an exercise may import only node:crypto and other exercise files`);
+  });
+  let body: (module: { exports: object }, exports: object, require: unknown) => void;
+  try {
+    body = compartment.evaluate(`(function (module, exports, require) {\n${bundle.code}\n})\n//# sourceURL=${bundleUrl}\n`);
+  } catch (error) {
+    throw new LoadFailure(`SyntaxError: ${errorToJudge(error).message}`);
+  }
+  const module = { exports: {} as object };
+  try {
+    body(module, module.exports, require);
+  } catch (error) {
+    const copy = errorToJudge(error) as Error & { learnerStack?: string };
+    throw new LoadFailure(`${copy.name}: ${copy.message.split("\n")[0]}`);
+  }
+  return { exports: toJudge(module.exports), mapStack };
+}

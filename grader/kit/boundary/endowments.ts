@@ -1,0 +1,133 @@
+/**
+ * What a learner's module finds in its global scope and can `import`, beyond the language itself.
+ * The exercises need time (Date, timers, performance), fetch and its classes, URL, Buffer,
+ * text encoding, console and a few `node:crypto` functions; nothing else of Node is there.
+ *
+ * Time is read through the judge's current globals on every call, so the kit's fake time
+ * (kit/time.ts) drives the learner's clock and timers; but the learner only ever holds these
+ * small hardened functions, never the fake clock itself (vitest's fake `setTimeout` carries a
+ * `clock` whose `tick` would let code move time on its own).
+ */
+import * as crypto from "node:crypto";
+import { format } from "node:util";
+import fc from "fast-check";
+import { errorToJudge, toJudge } from "./membrane.ts";
+import { hardenHost } from "./realm.ts";
+
+const RealDate = Date;
+
+/** `Date` as the learner sees it: the real class, with "now" taken from the judge's clock. */
+function learnerDate(): DateConstructor {
+  const LearnerDate = function (this: unknown, ...args: unknown[]) {
+    const now = globalThis.Date.now();
+    if (!new.target) return new RealDate(now).toString();
+    return args.length === 0 ? new RealDate(now) : new (RealDate as any)(...args);
+  } as unknown as DateConstructor;
+  Object.defineProperty(LearnerDate, "prototype", { value: RealDate.prototype });
+  Object.assign(LearnerDate, { now: () => globalThis.Date.now(), parse: RealDate.parse, UTC: RealDate.UTC });
+  return LearnerDate;
+}
+
+/** A learner's callback, run by the judge's timers: what it throws comes out as a judge Error. */
+function guarded(callback: unknown, args: unknown[]): () => void {
+  if (typeof callback !== "function") throw new TypeError("the callback must be a function");
+  return () => {
+    try {
+      (callback as (...a: unknown[]) => void)(...args);
+    } catch (error) {
+      throw errorToJudge(error);
+    }
+  };
+}
+
+/** Timers whose handles are opaque tokens: clearing works, reaching the clock does not. */
+function learnerTimers() {
+  const handles = new WeakMap<object, unknown>();
+  const token = (real: unknown) => {
+    const handle = {
+      ref: () => handle,
+      unref: () => handle,
+      hasRef: () => true,
+      refresh: () => handle,
+      [Symbol.toPrimitive]: () => Number(real),
+    };
+    handles.set(handle, real);
+    return Object.freeze(handle);
+  };
+  const realOf = (handle: unknown) => (typeof handle === "object" && handle !== null ? handles.get(handle) : handle);
+  return {
+    setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => token(globalThis.setTimeout(guarded(callback, args), ms)),
+    setInterval: (callback: unknown, ms?: number, ...args: unknown[]) => token(globalThis.setInterval(guarded(callback, args), ms)),
+    clearTimeout: (handle: unknown) => globalThis.clearTimeout(realOf(handle) as any),
+    clearInterval: (handle: unknown) => globalThis.clearInterval(realOf(handle) as any),
+    queueMicrotask: (callback: unknown) => globalThis.queueMicrotask(guarded(callback, [])),
+  };
+}
+
+/** One printable string per argument; the learner's objects are copied before anyone reads them. */
+function printable(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return typeof value === "object" && value !== null ? fc.stringify(toJudge(value)) : String(value);
+  } catch {
+    return "[a value that could not be printed]";
+  }
+}
+
+function learnerConsole() {
+  const print = (method: "log" | "info" | "warn" | "error" | "debug") => (...args: unknown[]) =>
+    globalThis.console[method](format(...args.map(printable)));
+  return { log: print("log"), info: print("info"), warn: print("warn"), error: print("error"), debug: print("debug") };
+}
+
+/** `node:crypto` as an exercise may import it: hashing, HMAC, random bytes and ids. */
+function learnerCrypto() {
+  const digestOf = (hash: crypto.Hash | crypto.Hmac) => {
+    const facade = {
+      update: (data: string | Uint8Array, encoding?: crypto.Encoding) => {
+        if (typeof data === "string") hash.update(data, encoding as crypto.Encoding);
+        else hash.update(data);
+        return facade;
+      },
+      digest: (encoding?: crypto.BinaryToTextEncoding) => (encoding ? hash.digest(encoding) : hash.digest()),
+    };
+    return Object.freeze(facade);
+  };
+  return Object.freeze({
+    createHash: (algorithm: string) => digestOf(crypto.createHash(algorithm)),
+    createHmac: (algorithm: string, key: string | Uint8Array) => digestOf(crypto.createHmac(algorithm, key)),
+    randomBytes: (size: number) => crypto.randomBytes(size),
+    randomUUID: () => crypto.randomUUID(),
+    randomInt: (min: number, max?: number) => (max === undefined ? crypto.randomInt(min) : crypto.randomInt(min, max)),
+    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => crypto.timingSafeEqual(a, b),
+  });
+}
+
+/** Host classes handed to the learner, hardened (frozen with their prototypes) on first use. */
+const HOST_CLASSES = [
+  "URL", "URLSearchParams", "AbortController", "AbortSignal", "Headers", "Request", "Response",
+  "TextEncoder", "TextDecoder", "Buffer",
+] as const;
+
+/** The modules an exercise may import, by specifier. */
+export function learnerModules(): Record<string, unknown> {
+  const cryptoModule = learnerCrypto();
+  return { "node:crypto": cryptoModule, crypto: cryptoModule };
+}
+
+/** The globals of a learner's compartment. */
+export function learnerGlobals(): Record<string, unknown> {
+  const globals: Record<string, unknown> = {
+    ...learnerTimers(),
+    Date: learnerDate(),
+    Math, // the start compartment's, with Math.random (a compartment's own has none)
+    performance: Object.freeze({ now: () => performance.now(), timeOrigin: performance.timeOrigin }),
+    console: learnerConsole(),
+    fetch: (input: unknown, init?: unknown) => globalThis.fetch(input as string, init as RequestInit), // nock swaps globalThis.fetch
+    structuredClone: (value: unknown) => structuredClone(value),
+  };
+  for (const name of HOST_CLASSES) {
+    Object.defineProperty(globals, name, { enumerable: true, get: () => hardenHost((globalThis as any)[name]) });
+  }
+  return globals;
+}
