@@ -97,8 +97,13 @@ function readSafely(object: object, key: PropertyKey): unknown {
   return isObject(value) ? undefined : value;
 }
 
-/** Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`. */
-function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<object, object>): object | undefined {
+/**
+ * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
+ * With `accessorsAreBehaviour`, a plain object with a getter is not data (a grader's object that
+ * counts reads of `timestamp`, say): undefined is returned and the caller makes a view instead.
+ * The learner's getters, in the other direction, are read once, here.
+ */
+function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<object, object>, accessorsAreBehaviour = false): object | undefined {
   if (seen.has(value)) return seen.get(value);
   if (Array.isArray(value) && getPrototypeOf(value) === arrayProto) {
     const copy: unknown[] = [];
@@ -108,6 +113,7 @@ function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<o
     return copy;
   }
   if (isPlainData(value)) {
+    if (accessorsAreBehaviour && ownKeys(value).some((key) => getOwnPropertyDescriptor(value, key)?.get)) return undefined;
     const copy: Record<string, unknown> = getPrototypeOf(value) === null ? Object.create(null) : {};
     seen.set(value, copy);
     for (const key of ownKeys(value)) {
@@ -265,7 +271,7 @@ export function toLearner(value: unknown, seen?: Map<object, object>): any {
     crossed = copyError(value as Error, "learner");
   } else {
     const within = seen ?? new Map<object, object>();
-    crossed = copyData(value, (inner) => toLearner(inner, within), within) ?? learnerView(value);
+    crossed = copyData(value, (inner) => toLearner(inner, within), within, true) ?? learnerView(value);
   }
   judgeBehind.set(crossed, value);
   return crossed;

@@ -74,7 +74,9 @@ describe.skipIf(!full)("grading hostile submissions", () => {
     const port = (server.address() as { port: number }).port;
     const attacks = readdirSync(hostileRoot);
     const jobs = attacks.map((attack) => async () => {
-      const source = readFileSync(join(hostileRoot, attack, "exercises", `${TTL}.ts`), "utf8").replaceAll("PORT_PLACEHOLDER", String(port));
+      const source = readFileSync(join(hostileRoot, attack, "exercises", `${TTL}.ts`), "utf8")
+        .replaceAll("PORT_PLACEHOLDER", String(port))
+        .replaceAll("REPO_PLACEHOLDER", repoRoot.replace(/\/$/, ""));
       const files: Record<string, string> = { [TTL]: source };
       if (WITH_SIBLING.has(attack)) files[PLAN] = solution(PLAN);
       const dir = submission(files);
@@ -121,26 +123,55 @@ describe.skipIf(!full)("grading hostile submissions", () => {
     }
   });
 
+  // What stops each attack first. Since the boundary (grader/kit/boundary/), most attacks never
+  // run: an exercise may import nothing but node:crypto and other exercise files, and `process`
+  // is not in its global scope. The OS layers below it (namespaces, users, limits) still stand.
   test.each([
     ["loop-at-import", /endless loop at the top level/],
     ["loop-in-call", /did not finish within 2000 ms/],
+    ["atomics-wait", /SharedArrayBuffer is not a constructor|did not finish within 2000 ms/],
     ["memory-bomb", /died while running|allocation failed|out of memory|did not finish within 2000 ms/i],
-    ["exit-zero", /died while running|process\.exit/],
-    ["kill-parent", /still here: the engine survived/],
-    ["import-solution", /does not export TtlCache/],
-    ["read-neighbour", /does not export TtlCache/],
-    ["patch-fast-check", /not implemented|tampered/],
-    ["patch-expect", /not implemented/],
-    ["write-outside", /not implemented/],
-    ["network", /not implemented/],
-    ["output-flood", /not implemented|did not finish within/],
+    ["exit-zero", /could not be loaded: TypeError: .*exitCode/],
+    ["kill-parent", /could not be loaded: TypeError: .*ppid/],
+    ["import-solution", /could not be loaded: SyntaxError: Top-level await/],
+    ["read-neighbour", /cannot import "node:fs"/],
+    ["patch-fast-check", /cannot import "fast-check"/],
+    ["patch-expect", /cannot import "vitest"/],
+    ["write-outside", /cannot import "node:fs"/],
+    ["network", /cannot import "node:net"/],
+    ["output-flood", /could not be loaded: TypeError: .*stdout/],
     ["unhandled-rejection", /an error escaped your code.*rejected/],
     ["keep-alive", /did not finish within|did not give the expected result/],
-    ["fork-bomb", /not implemented/],
-    ["forge-journal", /not written by the grader/],
-    ["fake-pass-lines", /not implemented/],
+    ["fork-bomb", /cannot import "node:child_process"/],
+    ["forge-journal", /cannot import "node:fs"/],
+    ["fake-pass-lines", /could not be loaded: TypeError: .*stdout/],
+    ["patch-util-deep-equal", /cannot import "node:util"/],
+    ["patch-assert", /cannot import "node:assert"/],
+    ["dynamic-builtin-import", /import expression rejected/],
+    ["require-builtin", /cannot import "node:util"/],
+    ["patch-prototypes", /did not give the expected result/],
+    ["stack-sniffing", /did not give the expected result/],
+    ["import-kit-by-path", /cannot import ".*\/grader\/kit\/trace\.ts"/],
+    ["read-via-loader", /cannot import "\/proc\/1\/environ\?raw": loader queries are not allowed/],
+    ["proxy-answers", /gave the grader a Proxy/],
+    ["lying-getters", /did not give the expected result/],
+    ["fake-skips", /your code threw Error: skip/],
+    ["proc-mem", /cannot import "node:fs"/],
+    ["process-internals", /did not give the expected result/],
+    ["inspector", /cannot import "node:inspector"/],
+    ["vm-and-workers", /cannot import "node:vm"/],
+    ["reach-the-clock", /did not give the expected result/],
   ])("%s is stopped: %s", (attack, reason) => {
     expect(failures(attack)).toMatch(reason);
+  });
+
+  test("what the attacks saw from inside: no stack, no patched built-in, no process, no clock", () => {
+    const output = (attack: string) => ttl(attack)?.output ?? "";
+    expect(output("stack-sniffing")).toMatch(/stacks seen: \[\]/);
+    expect(output("stack-sniffing")).not.toMatch(/suites|kit|node_modules|\.ts:/);
+    expect(output("patch-prototypes")).toMatch(/patches that took: globalThis\.Map$/m); // its own global only
+    expect(output("process-internals")).toMatch(/globals found: Buffer$/m);
+    expect(output("reach-the-clock")).toMatch(/clock parts found: handle\.ref, handle\.unref, handle\.hasRef, handle\.refresh$/m);
   });
 
   test("no connection reached the host, and nothing was written outside the sandbox", () => {

