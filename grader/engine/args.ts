@@ -2,7 +2,7 @@
  * Command-line arguments of `npm run grade`. Parsing is strict: an unknown flag or a missing value
  * is a usage error (exit 2), never silently ignored.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { FORMATS, VISIBILITIES, type FormatName, type Visibility } from "./formats/index.ts";
 
@@ -72,6 +72,8 @@ function hiddenSeed(seedFile: string | undefined): number | undefined {
   if (seedFile !== undefined) {
     if (!existsSync(seedFile)) throw new UsageError(`--seed-file ${seedFile} does not exist`);
     raw = readFileSync(seedFile, "utf8").trim();
+    // Inside the sandbox the file is the sandbox's own copy: gone once read (grader/sandbox/).
+    if (process.env.ZTM_SANDBOX_INSIDE === "1") rmSync(seedFile, { force: true });
   }
   if (raw === undefined || raw === "") return undefined;
   const seed = Number(raw);

@@ -6,3 +6,4 @@ export { commands } from "./recording.ts";
 export { withFakeTime, withFakeDate, jumpClock, advanceTime, advanceTimeAsync, cpuTimeMs } from "./time.ts";
 export { defineMutants, type Mutant } from "./mutants.ts";
 export { decimal } from "./arbitraries.ts";
+export { runBesideLearner } from "./boundary/compartment.ts";

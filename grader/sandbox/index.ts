@@ -13,7 +13,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -125,7 +125,12 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
       ZTM_SANDBOX_SUBMISSION: inside.submission, // shown as the label in messages (kit/load.ts)
     };
     if (level === "full") env.ZTM_SANDBOX_UID = String(base);
-    if (job.seedHidden) env.ZTM_GRADING_SEED = String(job.seed); // never on a command line
+    if (job.seedHidden) {
+      // Never on a command line, nor in the engine's environment (which /proc/<pid>/environ
+      // shows for the life of the process): a root-only file the engine deletes once read.
+      writeFileSync(join(scratch, "out", "seed"), String(job.seed), { mode: 0o600 });
+      args.push("--seed-file", join(inside.out, "seed"));
+    }
     const { command, args: commandArgs } = sandboxCommand(level, { scratch, repo: repoRoot.replace(/\/$/, ""), nodeArgs: args, env, limits });
 
     const run = await new Promise<{ code: number | null; signal: string | null; timedOut: boolean; stdout: string; stderr: string }>((resolve) => {

@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleLearnerFile, type LearnerBundle } from "./bundle.ts";
 import { learnerGlobals, learnerModules } from "./endowments.ts";
-import { errorToJudge, toJudge } from "./membrane.ts";
+import { errorToJudge, learnerObjectBehind, toJudge } from "./membrane.ts";
 import { lockdownOnce } from "./realm.ts";
 
 /** Why a module could not be loaded, as one line for the learner. */
@@ -91,4 +91,28 @@ export async function loadLearnerModule(file: string, roots: string[], source?: 
     throw new LoadFailure(`${copy.name}: ${copy.message.split("\n")[0]}`);
   }
   return { exports: toJudge(module.exports), mapStack };
+}
+
+/**
+ * Runs `workload` beside the learner's code with no membrane in between, for complexity checks
+ * that time the learner's code: through the membrane every call costs ≈ 0.2 µs more, which hides
+ * an O(k) per call behind the crossing. The workload must be self-contained (its source is
+ * evaluated again, in a fresh compartment of its own, so the learner's module cannot have changed
+ * anything it uses); it receives the learner's function or object behind `learnerView`, the
+ * primitive `args`, and `cpuTimeMs`; what it returns crosses back as data.
+ */
+export function runBesideLearner(
+  workload: (learner: any, cpuTimeMs: () => number, ...args: any[]) => unknown,
+  learnerView: unknown,
+  cpuTimeMs: () => number,
+  ...args: (number | string | boolean)[]
+): unknown {
+  lockdownOnce();
+  const compartment = new Compartment({ __options__: true, globals: {}, name: "workload" } as any);
+  const run = compartment.evaluate(`(${workload.toString()})`) as typeof workload;
+  try {
+    return toJudge(run(learnerObjectBehind(learnerView), harden(() => cpuTimeMs()), ...args));
+  } catch (error) {
+    throw errorToJudge(error);
+  }
 }

@@ -113,14 +113,16 @@ function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<o
     return copy;
   }
   if (isPlainData(value)) {
-    if (accessorsAreBehaviour && ownKeys(value).some((key) => getOwnPropertyDescriptor(value, key)?.get)) return undefined;
-    const copy: Record<string, unknown> = getPrototypeOf(value) === null ? Object.create(null) : {};
+    const keys = ownKeys(value);
+    const descs = keys.map((key) => getOwnPropertyDescriptor(value, key));
+    if (accessorsAreBehaviour && descs.some((desc) => desc?.get)) return undefined;
+    const copy: Record<PropertyKey, unknown> = getPrototypeOf(value) === null ? Object.create(null) : {};
     seen.set(value, copy);
-    for (const key of ownKeys(value)) {
-      if (typeof key !== "string") continue;
-      const desc = getOwnPropertyDescriptor(value, key);
-      if (desc?.enumerable) copy[key] = cross(get(value, key));
-    }
+    // Symbol keys too: `[Symbol.iterator]() { … }` makes an object iterable.
+    keys.forEach((key, i) => {
+      const desc = descs[i];
+      if (desc?.enumerable) copy[key as string] = cross("value" in desc ? desc.value : get(value, key));
+    });
     return copy;
   }
   if (types.isMap(value)) {
@@ -164,7 +166,9 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (types.isNativeError(value) || value instanceof Error) return copyError(value as Error, "judge");
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toJudge(inner, within), within);
-  return data ?? judgeView(value);
+  if (!data) return judgeView(value);
+  learnerBehind.set(data, value); // handed back to the learner, it is the learner's own object again
+  return data;
 }
 
 /** Whatever the learner's code threw, as a plain judge-side Error. */
@@ -252,6 +256,11 @@ function judgeView(target: object): object {
   return view;
 }
 
+/** The learner's own object behind a judge-side view (for workloads run beside it, compartment.ts). */
+export function learnerObjectBehind(view: unknown): unknown {
+  return isObject(view) ? (learnerBehind.get(view) ?? view) : view;
+}
+
 // ---------------------------------------------------------------- judge → learner
 
 /** A judge's value, as the learner may see it: data copied, everything else a read-only view. */
@@ -261,7 +270,7 @@ export function toLearner(value: unknown, seen?: Map<object, object>): any {
   if (learner) return learner;
   if (frozenIntrinsics().has(value)) return value;
   const known = learnerViewOf.get(value);
-  if (known) return known;
+  if (known) return lentObjects.has(known) ? refresh(known, value) : known;
   let crossed: object;
   if (types.isPromise(value)) {
     crossed = new Promise((resolve, reject) => {
@@ -272,9 +281,35 @@ export function toLearner(value: unknown, seen?: Map<object, object>): any {
   } else {
     const within = seen ?? new Map<object, object>();
     crossed = copyData(value, (inner) => toLearner(inner, within), within, true) ?? learnerView(value);
+    if (isPlainData(value) && !Array.isArray(value)) {
+      // A plain object is often a handle (a connection the grader created): the learner must get
+      // the same object each time it crosses, or `release(connection)` would not find it.
+      lentObjects.add(crossed);
+      learnerViewOf.set(value, crossed);
+    }
   }
   judgeBehind.set(crossed, value);
   return crossed;
+}
+
+/** Learner-side copies of the grader's plain objects, kept one per object. */
+const lentObjects = new WeakSet<object>();
+
+/**
+ * Brings a lent copy up to date with the grader's object before it crosses again. What the
+ * learner added to its copy stays (a pool may tag the connections it holds).
+ */
+function refresh(copy: object, original: object): object {
+  const target = copy as Record<PropertyKey, unknown>;
+  for (const key of ownKeys(original)) {
+    if (!getOwnPropertyDescriptor(original, key)?.enumerable) continue;
+    try {
+      target[key as string] = toLearner(get(original, key));
+    } catch {
+      // the learner froze its copy: it keeps what it has
+    }
+  }
+  return copy;
 }
 
 const readOnly = () => {

@@ -30,6 +30,7 @@ export function lockdownOnce(): void {
   lockdown({
     errorTaming: "safe", // no stacks for code (see the header)
     consoleTaming: "unsafe", // the host console stays as it is: vitest captures it
+    localeTaming: "unsafe", // localeCompare and toLocaleString keep their real, locale-aware behaviour
     errorTrapping: "none", // vitest and the kit report uncaught errors themselves
     unhandledRejectionTrapping: "none",
     overrideTaming: "severe", // libraries that assign over inherited properties keep working
