@@ -121,13 +121,12 @@ export async function openSession(options: SessionOptions = {}): Promise<Grading
     return (worker = starting);
   };
   warmUp(); // while the learner reads the first screen
-  let requests = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const fileOf = (id: string) => implementationFile(id, settings);
 
   async function ask(entry: ExerciseEntry): Promise<WarmReply | undefined> {
     const current = await (worker ?? warmUp());
-    const request: GradeRequest = { type: "grade", id: entry.id, settings, bail: !!options.bail, fresh: String(++requests) };
+    const request: GradeRequest = { type: "grade", id: entry.id, settings, bail: !!options.bail };
     current.socket.write(`${JSON.stringify(request)}\n`);
     let timer: NodeJS.Timeout | undefined;
     const overran = new Promise<"overran">((resolve) => (timer = setTimeout(() => resolve("overran"), RUN_BUDGET_MS + 30_000)));

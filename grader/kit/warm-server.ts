@@ -7,10 +7,10 @@
  * (it shares a worker only between files queued in the same run), and forking and initialising
  * a new one costs ≈ 0.45 s, which is the whole latency budget of a save. Inside this test the
  * graders run exactly as in `npm run grade` (exercise-run.ts), with vitest's fake timers; the
- * learner's module is imported afresh for every request (its URL carries the request number).
+ * learner's file is read and bundled afresh for every request (kit/boundary/compartment.ts).
  *
  * Protocol, JSON lines over the Unix socket named by ZTM_WARM_SOCKET (the engine's side is
- * engine/session.ts): the engine sends `{ type: "grade", id, settings, bail, fresh }` or
+ * engine/session.ts): the engine sends `{ type: "grade", id, settings, bail }` or
  * `{ type: "stop" }`; this test answers every grade with `{ type: "done", output, unhandled,
  * durationMs }` after the outcomes are in the journal (ZTM_WARM_JOURNAL, which the engine empties
  * before each request).
@@ -38,8 +38,6 @@ export interface GradeRequest {
   settings: RunSettings;
   /** Stop at the first failing property. */
   bail: boolean;
-  /** Added to the learner module's URL, so that this request imports the file's current text. */
-  fresh: string;
 }
 export type WarmRequest = GradeRequest | { type: "stop" };
 
