@@ -4,6 +4,7 @@
  * frozen intrinsics and the endowments (endowments.ts), and handed to the judge as a membrane
  * view (membrane.ts). See docs/security.md, "The judge apart from the judged".
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundleLearnerFile, type LearnerBundle } from "./bundle.ts";
@@ -21,13 +22,18 @@ interface EsbuildMessage {
   location?: { line: number; column: number } | null;
 }
 
-function describeBuildFailure(error: unknown): string {
+/** One line for a failed build; `text` is the learner's source, to place an error at the end of
+ *  the file on its last line (esbuild puts it after the final newline, on a line that is not there). */
+function describeBuildFailure(error: unknown, text: string): string {
   const messages = (error as { errors?: EsbuildMessage[] }).errors;
   const first = messages?.[0];
   if (!first) return error instanceof Error ? error.message : String(error);
   if (first.text.startsWith("cannot import")) return `ImportRefused: ${first.text}`;
-  const at = first.location ? ` (line ${first.location.line}, column ${first.location.column + 1})` : "";
-  return `SyntaxError: ${first.text}${at}`;
+  if (!first.location) return `SyntaxError: ${first.text}`;
+  let { line, column } = first.location;
+  const lines = text.replace(/\s+$/, "").split("\n");
+  if (line > lines.length) [line, column] = [lines.length, lines[lines.length - 1]!.length];
+  return `SyntaxError: ${first.text} (line ${line}, column ${column + 1})`;
 }
 
 /** Rewrites `bundle-url:LINE:COL` frames of a stack into the learner's own files and lines. */
@@ -62,7 +68,7 @@ export async function loadLearnerModule(file: string, roots: string[], source?: 
   try {
     bundle = await bundleLearnerFile(file, roots, source);
   } catch (error) {
-    throw new LoadFailure(describeBuildFailure(error));
+    throw new LoadFailure(describeBuildFailure(error, source ?? readFileSync(file, "utf8")));
   }
   const bundleUrl = `${pathToFileURL(file).href}.bundle.js`;
   const mapStack = stackMapper(bundleUrl, bundle);

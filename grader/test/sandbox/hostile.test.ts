@@ -18,7 +18,10 @@ const TTL = "06-cache/ttl-cache";
 const PLAN = "03-scaling/capacity-plan";
 const hostileRoot = join(repoRoot, "grader/test/sandbox/hostile");
 /** Attacks graded together with an honest sibling exercise in the same submission. */
-const WITH_SIBLING = new Set(["kill-parent", "fork-bomb", "memory-bomb", "loop-at-import", "write-outside", "exit-zero"]);
+const WITH_SIBLING = new Set([
+  "kill-parent", "fork-bomb", "memory-bomb", "loop-at-import", "write-outside", "exit-zero",
+  "patch-prototypes", "stack-sniffing", "fake-skips", "proxy-answers", "lying-getters", "atomics-wait",
+]);
 const solution = (id: string) => readFileSync(join(repoRoot, "solutions", `${id}.ts`), "utf8");
 const full = detectIsolation() === "full";
 if (!full) console.warn(`WARNING: sandbox tests skipped: isolation here is "${detectIsolation()}", they need Linux as root`);
