@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadChapter, loadCourse } from "../../manifest/load.ts";
 import type { Chapter } from "../../manifest/types.ts";
 import { repoRoot } from "../../kit/settings.ts";
-import { ARROWS, BOXES, STEPS, architectureAt } from "../../site/architecture.ts";
+import { ARROWS, BOXES, SHARDING, STEPS, architectureAt } from "../../site/architecture.ts";
 import { buildSite, standaloneDiagram } from "../../site/build.ts";
 import { renderDiagram } from "../../site/diagram.ts";
 
@@ -112,6 +112,31 @@ describe("the architecture description", () => {
       expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b/i); // inline: colours come from the page's variables
       previous = svg;
     }
+  });
+
+  test("step 12 shards the way chapter 12's lesson does: the same key rule and shard count", () => {
+    const folder = readdirSync(join(repoRoot, "chapters")).find((f) => f.startsWith("12-"));
+    expect(folder, "a chapters/12-* folder").toBeDefined();
+    const lesson = readFileSync(join(repoRoot, "chapters", folder!, "lesson.md"), "utf8");
+    // The rule the lesson teaches first ("`user_id % 4` with four shards") ...
+    const rule = /`(\w+) % (\d+)`/.exec(lesson);
+    expect(rule?.slice(1, 3), "the lesson's first `key % n`").toEqual([SHARDING.key, String(SHARDING.count)]);
+    // ... and the shards its own text diagram draws.
+    const diagram = /## Diagram\s+```\w*\n([\s\S]*?)```/.exec(lesson)?.[1] ?? "";
+    const drawn = new Set([...diagram.matchAll(/shard (\d+)/gi)].map((m) => Number(m[1])));
+    expect([...drawn].sort(), "shards in the lesson's text diagram").toEqual(Array.from({ length: SHARDING.count }, (_, i) => i));
+    for (const m of diagram.matchAll(/id ?% ?(\d+)/g)) expect(Number(m[1]), m[0]).toBe(SHARDING.count);
+    // The SVG at step 12: one box per shard, each with its replicas, routed by that rule.
+    const { boxes } = architectureAt(12);
+    const shards = boxes.filter((b) => /^Shard \d+$/.test(b.label));
+    expect(shards.map((b) => [b.label, b.sub, b.kind])).toEqual(Array.from({ length: SHARDING.count },
+      (_, i) => [`Shard ${i}`, `id % ${SHARDING.count} = ${i} · + replicas`, "stack"]));
+    expect(boxes.find((b) => b.id === "router")?.sub).toBe(`${SHARDING.key} % ${SHARDING.count} → shard`);
+    // What else the lesson's picture has: the celebrity shard and the NoSQL store.
+    expect(diagram).toMatch(/celebrity/i);
+    expect(diagram).toMatch(/NoSQL/);
+    expect(boxes.map((b) => b.label)).toEqual(expect.arrayContaining(["Celebrity shard", "NoSQL store"]));
+    expect(boxes.some((b) => /replica/i.test(b.label + (b.sub ?? "")) && b.from <= 11)).toBe(false); // no stale master/replica pair
   });
 
   test("chapters/<NN-name>/diagram.svg files are current (regenerate: npm run docs -- --diagrams)", () => {
