@@ -6,7 +6,7 @@
 import type { Chapter, Course } from "../manifest/types.ts";
 import { STEPS } from "./architecture.ts";
 import { renderDiagram } from "./diagram.ts";
-import { escapeHtml } from "./html.ts";
+import { enlargeButton, escapeHtml } from "./html.ts";
 import { stepOf } from "./chapter-page.ts";
 import type { Guide } from "./guide-page.ts";
 import type { Highlight } from "./highlight.ts";
@@ -23,7 +23,7 @@ export function homePage(course: Course, guides: Guide[], highlight: Highlight):
     const title = chapter ? `<a href="${chapter.id}.html">${escapeHtml(chapter.title)}</a>` : escapeHtml(step.title);
     const text = chapter ? chapter.summary : `${step.adds}. (Chapter not published yet.)`;
     const svg = renderDiagram(step.n, { idPrefix: "map", fixedFrame: true, title: `The architecture at step ${step.n}: ${step.title}` });
-    return `<li class="${chapter ? "published" : "planned"}"><span class="step">Step ${nn}</span><h3>${title}</h3><p>${escapeHtml(text)}</p>${svg}</li>`;
+    return `<li class="${chapter ? "published" : "planned"}"><span class="step">Step ${nn}</span><h3>${title}</h3><p>${escapeHtml(text)}</p><div class="thumb">${svg}${enlargeButton(`the diagram of step ${step.n}`)}</div></li>`;
   });
   // Chapters beyond the twelve steps (a bonus chapter, say) are still reachable from the map.
   const extra = course.chapters

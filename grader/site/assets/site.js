@@ -1,5 +1,6 @@
-// The site's only script: the theme toggle and the in-page search. No network, no libraries:
-// the search index is a JSON block in the page itself, so it works from file:// too.
+// The site's script: theme toggle, search, keyboard and copy helpers, the full-size diagram
+// viewer, and opening folded parts for printing. No network: the search index and MiniSearch are
+// local scripts, loaded the first time the search box is used, so everything works from file://.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -18,54 +19,70 @@
   toggle.addEventListener("click", function () {
     var next = effectiveTheme() === "dark" ? "light" : "dark";
     root.dataset.theme = next;
-    try { localStorage.setItem("ztm-theme", next); } catch (e) { /* file:// in some browsers */ }
+    try { localStorage.setItem("ztm-theme", next); } catch (e) { /* storage may be off */ }
     labelToggle();
   });
   labelToggle();
 
-  // Search: every word of the query must occur in the entry; a whole-phrase match ranks first.
-  var entries = JSON.parse(document.getElementById("search-index").textContent);
+  // Search: MiniSearch over every section's text (search-index.js, built by npm run docs).
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
-  function search(query) {
-    var q = query.trim().toLowerCase();
-    if (!q) return [];
-    var words = q.split(/\s+/);
-    var hits = [];
-    entries.forEach(function (e, i) {
-      var hay = (e.text + " " + e.where).toLowerCase();
-      if (!words.every(function (w) { return hay.indexOf(w) >= 0; })) return;
-      var score = (e.text.toLowerCase().indexOf(q) >= 0 ? 0 : 10) + e.rank;
-      hits.push({ e: e, score: score, i: i });
+  var engine = null;
+  var loading = null;
+  function loadScript(src) {
+    return new Promise(function (done, fail) {
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = done;
+      s.onerror = function () { fail(new Error("could not load " + src)); };
+      document.head.appendChild(s);
     });
-    hits.sort(function (a, b) { return a.score - b.score || a.i - b.i; });
-    return hits.slice(0, 12).map(function (h) { return h.e; });
+  }
+  function loadSearch() {
+    loading = loading || loadScript("minisearch.js").then(function () { return loadScript("search-index.js"); }).then(function () {
+      var data = window.ZTM_SEARCH;
+      engine = window.MiniSearch.loadJSON(data.index, data.options);
+    });
+    return loading;
+  }
+  function search(query) {
+    // Every word must match (a word may be the start of a longer one, or one typo off); titles
+    // count triple; at most three results per page, so one long chapter cannot fill the list.
+    var hits = engine.search(query, { combineWith: "AND", prefix: true, fuzzy: function (t) { return t.length > 4 ? 0.2 : 0; }, boost: { title: 3 } });
+    var perPage = {};
+    return hits.filter(function (h) {
+      var file = h.id.split("#")[0];
+      perPage[file] = (perPage[file] || 0) + 1;
+      return perPage[file] <= 3;
+    }).slice(0, 12);
   }
   function show() {
-    var hits = search(input.value);
+    var query = input.value.trim();
     list.textContent = "";
-    if (!input.value.trim()) { list.hidden = true; return; }
+    if (!query || !engine) { list.hidden = true; return; }
+    var hits = search(query);
     if (hits.length === 0) {
       var none = document.createElement("li");
       none.className = "search-empty";
-      none.textContent = "No chapter or section matches.";
+      none.textContent = "Nothing in the course matches.";
       list.appendChild(none);
     }
-    hits.forEach(function (e) {
+    hits.forEach(function (h) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = e.href;
-      a.textContent = e.text;
+      a.href = h.id;
+      a.textContent = h.title;
       var where = document.createElement("span");
       where.className = "search-where";
-      where.textContent = e.where;
+      where.textContent = h.where;
       a.appendChild(where);
       li.appendChild(a);
       list.appendChild(li);
     });
     list.hidden = false;
   }
-  input.addEventListener("input", show);
+  input.addEventListener("focus", loadSearch);
+  input.addEventListener("input", function () { loadSearch().then(show); });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") {
       var first = list.querySelector("a");
@@ -75,10 +92,82 @@
       show();
     }
   });
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key === "/" && document.activeElement !== input) { ev.preventDefault(); input.focus(); }
-  });
   document.addEventListener("click", function (ev) {
     if (!ev.target.closest || !ev.target.closest(".search")) list.hidden = true;
+  });
+
+  // Keys: "/" focuses the search; ← and → go to the previous and next chapter.
+  document.addEventListener("keydown", function (ev) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+    if (typing || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey || document.querySelector("dialog[open]")) return;
+    if (ev.key === "/") { ev.preventDefault(); input.focus(); return; }
+    var rel = ev.key === "ArrowLeft" ? "prev" : ev.key === "ArrowRight" ? "next" : null;
+    var link = rel && document.querySelector('a[rel="' + rel + '"]');
+    if (link) window.location.href = link.getAttribute("href");
+  });
+
+  // A copy button on every code block.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (done, fail) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      document.body.appendChild(area);
+      area.select();
+      var ok = document.execCommand("copy");
+      area.remove();
+      if (ok) done(); else fail(new Error("copy refused"));
+    });
+  }
+  document.querySelectorAll("main pre.shiki").forEach(function (pre) {
+    var wrap = document.createElement("div");
+    wrap.className = "code-block";
+    pre.parentNode.insertBefore(wrap, pre);
+    wrap.appendChild(pre);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "copy-code";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy this code");
+    button.addEventListener("click", function () {
+      copyText(pre.innerText).then(function () { button.textContent = "Copied"; }, function () { button.textContent = "Select and copy"; });
+      setTimeout(function () { button.textContent = "Copy"; }, 2000);
+    });
+    wrap.appendChild(button);
+  });
+
+  // Diagrams full size: a dialog with the picture at its natural size, scrolling both ways.
+  var viewer = document.createElement("dialog");
+  viewer.className = "diagram-viewer";
+  viewer.setAttribute("aria-label", "Diagram, full size");
+  viewer.innerHTML = '<button type="button" class="viewer-close" aria-label="Close">× Close</button><div class="viewer-body"></div>';
+  document.body.appendChild(viewer);
+  viewer.querySelector(".viewer-close").addEventListener("click", function () { viewer.close(); });
+  viewer.addEventListener("close", function () { viewer.querySelector(".viewer-body").textContent = ""; });
+  document.querySelectorAll("button.enlarge").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var svg = button.parentNode.querySelector("svg").cloneNode(true);
+      // Ids must stay unique in the page: the copy gets its own.
+      svg.querySelectorAll("[id]").forEach(function (el) { el.id += "-full"; });
+      svg.querySelectorAll("[marker-start],[marker-end]").forEach(function (el) {
+        ["marker-start", "marker-end"].forEach(function (a) {
+          if (el.hasAttribute(a)) el.setAttribute(a, el.getAttribute(a).replace(/\)$/, "-full)"));
+        });
+      });
+      svg.setAttribute("aria-labelledby", svg.getAttribute("aria-labelledby") + "-full");
+      viewer.querySelector(".viewer-body").appendChild(svg);
+      viewer.showModal();
+    });
+  });
+
+  // Printing: folded hints and contents print open; they fold again afterwards.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (d) { return !d.closest(".ascii"); });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
   });
 })();
