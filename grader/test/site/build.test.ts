@@ -35,16 +35,30 @@ describe("the built site", () => {
     for (const file of readdirSync(out).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(out, file), "utf8");
       expect(html, file).not.toMatch(/<(?:script|img|link|iframe)\b[^>]*(?:src|href)="(?:[a-z]+:)?\/\//i);
-      // The only script files are site.js; the other scripts are the inline theme boot and the index.
-      expect(html.match(/<script src="[^"]*"/g), file).toEqual(['<script src="site.js"']);
+      // Script files: site.js everywhere, quiz.js where there is a quiz; the inline one is the theme boot.
+      const scripts = html.match(/<script src="[^"]*"/g) ?? [];
+      expect(scripts[0], file).toBe('<script src="site.js"');
+      expect(scripts.slice(1).every((s) => s === '<script src="quiz.js"'), file).toBe(true);
     }
-    expect(readFileSync(join(out, "site.js"), "utf8")).not.toMatch(/shiki|import\(|fetch\(/);
+    for (const script of ["site.js", "quiz.js"]) expect(readFileSync(join(out, script), "utf8")).not.toMatch(/codeToHtml|import\(|fetch\(|https?:\/\//);
+    // The search loads these two local scripts, not a fetch (which file:// pages may not do).
+    expect(readFileSync(join(out, "search-index.js"), "utf8")).toMatch(/^\/\/.*\nwindow\.ZTM_SEARCH = \{"options":/);
+    expect(existsSync(join(out, "minisearch.js"))).toBe(true);
   });
 
-  test("shows the quiz questions but never their answers' explanations", () => {
+  test("shows the quiz with each explanation hidden until answered, and keeps explanations out of the search", () => {
+    const index = words(readFileSync(join(out, "search-index.js"), "utf8"));
     for (const chapter of course.chapters) {
-      const text = words(readFileSync(join(out, `${chapter.id}.html`), "utf8").replace(/<[^>]*>/g, " "));
-      for (const q of chapter.quiz) expect(text).not.toContain(words(q.explanation).slice(0, 80));
+      const html = readFileSync(join(out, `${chapter.id}.html`), "utf8");
+      const hidden = [...html.matchAll(/<div class="quiz-explanation" hidden>([\s\S]*?)<\/div>/g)].map((m) => words(m[1]!.replace(/<[^>]*>/g, " ")));
+      expect(hidden).toHaveLength(chapter.quiz.length);
+      const shown = words(html.replace(/<div class="quiz-explanation" hidden>[\s\S]*?<\/div>/g, " ").replace(/<[^>]*>/g, " "));
+      for (const [i, q] of chapter.quiz.entries()) {
+        const start = words(q.explanation).slice(0, 80);
+        expect(hidden[i]).toContain(start);
+        expect(shown).not.toContain(start);
+        expect(index).not.toContain(start);
+      }
     }
   });
 
@@ -81,7 +95,7 @@ test("every chapter folder on disk builds, listed in course.json or not", async 
   }
   const out = join(temp, "all");
   const result = await buildSite({ out, course: { ...loadCourse(), chapters } });
-  expect(result.pages).toHaveLength(chapters.length + 1 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
+  expect(result.pages).toHaveLength(chapters.length + 2 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
   const index = readFileSync(join(out, "index.html"), "utf8");
   if (chapters.some((c) => c.id.startsWith("12-"))) expect(index.toLowerCase()).toContain("consistent hashing");
 });
