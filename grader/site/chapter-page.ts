@@ -98,7 +98,7 @@ ${quiz}`;
 
 function diagramFigure(n: number, title: string): string {
   const caption = `The architecture at step ${n}: ${title}.`;
-  return `<figure class="architecture">${renderDiagram(n, { idPrefix: "ch", title: caption })}${enlargeButton("the diagram")}` +
+  return `<figure class="architecture"><div class="diagram-scroll">${renderDiagram(n, { idPrefix: "ch", title: caption })}</div>${enlargeButton("the diagram")}` +
     `<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 

@@ -145,6 +145,18 @@
   viewer.querySelector(".viewer-close").addEventListener("click", function () { viewer.close(); });
   viewer.addEventListener("close", function () { viewer.querySelector(".viewer-body").textContent = ""; });
   document.querySelectorAll("button.enlarge").forEach(function (button) {
+    // The picture itself opens too: on a phone, tapping a diagram is what a reader tries first.
+    button.parentNode.querySelector("svg").addEventListener("click", function () { button.click(); });
+    var scroller = button.parentNode.querySelector(".diagram-scroll");
+    if (scroller) {
+      // When the picture scrolls sideways (a phone), say so, and start on the middle column,
+      // where the request path runs.
+      var note = document.createElement("p");
+      note.className = "scroll-note";
+      note.textContent = "← The diagram scrolls sideways →";
+      scroller.after(note);
+      scroller.scrollLeft = (scroller.scrollWidth - scroller.clientWidth) / 2;
+    }
     button.addEventListener("click", function () {
       var svg = button.parentNode.querySelector("svg").cloneNode(true);
       // Ids must stay unique in the page: the copy gets its own.

@@ -33,15 +33,16 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
     const ids = new Map<string, Set<string>>();
     const targets: { from: string; href: string }[] = [];
     const problems: string[] = [];
+    const { page, visit } = await site.tab(mode);
     for (const file of pages) {
-      const { page, problems: own } = await site.open(file, mode);
-      problems.push(...own.map((p) => `${file}: ${p}`));
+      const own = await visit(file);
       ids.set(file, new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id))));
       const refs = await page.$$eval("a[href], img[src], link[href], script[src]", (els) =>
         els.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? ""));
       for (const href of refs) if (!/^(?:https?:|mailto:)/.test(href)) targets.push({ from: file, href });
-      await page.close();
+      problems.push(...own.map((p) => `${file}: ${p}`));
     }
+    await page.close();
     for (const { from, href } of targets) {
       const target = new URL(href, site.url(from, "file"));
       const path = fileURLToPath(target);
@@ -73,18 +74,20 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
   test("at 1280 and 390 px, light and dark, nothing sticks out sideways (screenshots for review)", async () => {
     const last = course.chapters.at(-1)!.id; // the latest step has the fullest diagram
     const guide = readdirSync(site.out).find((f) => f.startsWith("guide-"))!;
+    const { page, visit } = await site.tab("http");
     for (const [name, file] of [["home", "index.html"], [last, `${last}.html`], ["guide", guide], ["print", "print.html"]] as const) {
+      const problems = await visit(file);
       for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
         for (const theme of ["light", "dark"] as const) {
-          const { page, problems } = await site.open(file, "http", width);
           await page.emulateMedia({ colorScheme: theme });
-          if (name !== "print") await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`), fullPage: name === "home" });
+          if (name !== "print" && name !== "guide") await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`), fullPage: name === "home" });
           expect(await page.evaluate<number>("document.documentElement.scrollWidth"), `${file} at ${width}`).toBeLessThanOrEqual(width);
-          expect(problems).toEqual([]);
-          await page.close();
         }
       }
+      expect(problems).toEqual([]);
     }
+    await page.close();
   });
 
   test("the search panel stays inside the viewport at 1280 and 390 px", async () => {
@@ -99,17 +102,28 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
     }
   });
 
-  /** The smallest label of the diagram in the open viewer, in CSS px as drawn. */
-  const SMALLEST_LABEL = `(() => {
-    const svg = document.querySelector("dialog.diagram-viewer[open] svg");
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    return Math.min(...[...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  /** The smallest label drawn (visible) in the diagrams under `root`, in CSS px; Infinity if none. */
+  const smallestLabel = (root: string) => `(() => {
+    const sizes = [...document.querySelectorAll(${JSON.stringify(root)} + " svg.diagram")].flatMap((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll("text")].filter((t) => t.checkVisibility())
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    });
+    return sizes.length ? Math.min(...sizes) : Infinity;
   })()`;
 
-  test("at 390 px every diagram opens full size with labels of at least 10 px", async () => {
+  test("at 390 px every diagram label drawn is at least 10 px, and every diagram opens full size", async () => {
     const files = [...course.chapters.map((c) => `${c.id}.html`), "index.html"];
+    const { page, visit } = await site.tab("file", 390);
     for (const file of files) {
-      const { page, problems } = await site.open(file, "file", 390);
+      const problems = await visit(file);
+      // In the page: a chapter's diagram at its own size, scrolling sideways inside its figure;
+      // the course map's thumbnails as shapes without words.
+      expect(await page.evaluate<number>(smallestLabel("main")), file).toBeGreaterThanOrEqual(10);
+      if (file !== "index.html") {
+        expect(await page.evaluate<number>(smallestLabel("figure.architecture")), file).toBeLessThan(Infinity);
+        expect(await page.isVisible("figure.architecture .scroll-note"), file).toBe(true);
+      }
       const buttons = page.locator("button.enlarge");
       const count = await buttons.count();
       expect(count, file).toBeGreaterThan(0);
@@ -119,15 +133,18 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
         const box = (await button.boundingBox())!;
         expect(box.x >= 0 && box.x + box.width <= 390, `${file}: button ${i} on screen`).toBe(true);
         await button.click();
-        expect(await page.evaluate<number>(SMALLEST_LABEL), `${file}: diagram ${i}`).toBeGreaterThanOrEqual(10);
-        if (file.startsWith("12-")) await page.screenshot({ path: join(SCREENSHOTS, `diagram-full-size-390.png`) });
+        const full = await page.evaluate<number>(smallestLabel("dialog.diagram-viewer[open]"));
+        expect(full, `${file}: diagram ${i} full size`).toBeGreaterThanOrEqual(10);
+        expect(full, `${file}: diagram ${i} full size`).toBeLessThan(Infinity);
+        if (file.startsWith("12-")) await page.screenshot({ path: join(SCREENSHOTS, "diagram-full-size-390.png") });
         await page.keyboard.press("Escape");
         expect(await page.locator("dialog.diagram-viewer[open]").count()).toBe(0);
       }
+      if (file.startsWith("12-")) await page.locator("figure.architecture").screenshot({ path: join(SCREENSHOTS, "diagram-in-page-390.png") });
       expect(await page.evaluate<number>("document.documentElement.scrollWidth"), file).toBeLessThanOrEqual(390);
       expect(problems).toEqual([]);
-      await page.close();
     }
+    await page.close();
   });
 
   test("the theme toggle switches themes without a network and remembers the choice", async () => {
