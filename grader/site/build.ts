@@ -91,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const link = (c: Chapter | undefined) => c && { href: `${c.id}.html`, label: c.title };
     pages.push({ file, title: chapter.title, body: rendered.body, toc: rendered.toc, prev: link(course.chapters[i - 1]),
       next: link(course.chapters[i + 1]), scripts: chapter.quiz.length ? ["quiz.js"] : [] });
-    printed.push(printArticle(`${nn(chapter.id)}-${chapter.id.slice(3)}`, rendered.body));
+    printed.push(printArticle(chapter.id, rendered.body));
   });
 
   for (const guide of guides) {

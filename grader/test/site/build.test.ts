@@ -100,6 +100,20 @@ test("every chapter folder on disk builds, listed in course.json or not", async 
   if (chapters.some((c) => c.id.startsWith("12-"))) expect(index.toLowerCase()).toContain("consistent hashing");
 });
 
+test("a chapter past the twelve steps joins the sidebar, pager, home page, search and print page with no code change", async () => {
+  const course = loadCourse();
+  const extra: Chapter = { ...course.chapters[0]!, id: "13-extra-chapter", title: "An extra chapter", summary: "Added later.", exercises: [] };
+  const out = join(temp, "with-13");
+  const result = await buildSite({ out, course: { ...course, chapters: [...course.chapters, extra] } });
+  expect(result.pages).toContain("13-extra-chapter.html");
+  const read = (file: string) => readFileSync(join(out, file), "utf8");
+  expect(read(`${course.chapters.at(-1)!.id}.html`)).toContain('<a rel="next" href="13-extra-chapter.html">');
+  expect(read("13-extra-chapter.html")).toContain('<a href="13-extra-chapter.html" aria-current="page">13 · An extra chapter</a>');
+  expect(read("index.html")).toMatch(/id="more-chapters"[\s\S]*href="13-extra-chapter.html"/);
+  expect(read("print.html")).toContain('id="13-extra-chapter-site-quiz"');
+  expect(read("search-index.js")).toContain("13-extra-chapter.html");
+});
+
 describe("the architecture description", () => {
   test("every arrow joins two boxes that exist", () => {
     const ids = new Set(BOXES.map((b) => b.id));
