@@ -81,10 +81,10 @@ describe.skipIf(!runBrowserTests)("using the website in Chromium", () => {
     await page.close();
   });
 
-  test("headings have permalinks, code blocks copy buttons, and 'chapter NN' links to that chapter", async () => {
+  test.each([1280, 390])("at %i px, headings have permalinks, code blocks copy buttons, and 'chapter NN' links to that chapter", async (width) => {
     await site.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.base.slice(0, -1) });
     const id = chapter("02")?.id ?? course.chapters[0]!.id;
-    const { page, problems } = await site.open(`${id}.html`, "http");
+    const { page, problems } = await site.open(`${id}.html`, "http", width);
     const headings = await page.$$eval("main h2[id], main h3[id]", (hs) => hs.map((h) => [h.id, h.querySelector("a.anchor")?.getAttribute("href")]));
     expect(headings.length).toBeGreaterThan(3);
     for (const [hid, href] of headings) expect(href, hid!).toBe(`#${hid}`);
@@ -110,10 +110,10 @@ describe.skipIf(!runBrowserTests)("using the website in Chromium", () => {
     await page.close();
   });
 
-  test("the quiz marks a right and a wrong answer, explains both, and keeps the score", async () => {
+  test.each([1280, 390])("at %i px, the quiz marks a right and a wrong answer, explains both, and keeps the score", async (width) => {
     const quizzed = course.chapters.find((c) => c.quiz.filter((q) => q.type === "choice").length >= 2)!;
     const choice = quizzed.quiz.map((q, i) => ({ q, i })).filter(({ q }) => q.type === "choice").slice(0, 2);
-    const { page, problems } = await site.open(`${quizzed.id}.html`, "http", 390);
+    const { page, problems } = await site.open(`${quizzed.id}.html`, "http", width);
     const form = (i: number) => page.locator("form.quiz-q").nth(i);
     expect(await form(choice[0]!.i).locator(".quiz-explanation").isVisible()).toBe(false);
     const [right, wrong] = choice;
@@ -132,7 +132,7 @@ describe.skipIf(!runBrowserTests)("using the website in Chromium", () => {
     expect(await form(wrong!.i).locator(".quiz-explanation").isVisible()).toBe(true);
     await page.click(".quiz-reset");
     expect(await page.textContent(".quiz-score")).toBe("Score: nothing answered yet.");
-    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
     expect(problems).toEqual([]);
     await page.close();
   });
