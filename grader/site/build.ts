@@ -91,7 +91,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const link = (c: Chapter | undefined) => c && { href: `${c.id}.html`, label: c.title };
     pages.push({ file, title: chapter.title, body: rendered.body, toc: rendered.toc, prev: link(course.chapters[i - 1]),
       next: link(course.chapters[i + 1]), scripts: chapter.quiz.length ? ["quiz.js"] : [] });
-    printed.push(printArticle(chapter.id, rendered.body));
+    printed.push(printArticle(chapter.id, rendered.body, published));
   });
 
   for (const guide of guides) {
@@ -120,15 +120,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   return { pages: pages.map((p) => p.file), searchEntries: index.size };
 }
 
-/** One chapter on the print page: its ids prefixed so they stay unique on the page (and its own
- *  links follow), hints and contents open. */
-function printArticle(prefix: string, body: string): string {
+/** One chapter on the print page: its ids prefixed so they stay unique on the page (its own links
+ *  follow, and links to other chapters point within the page), hints and contents open. */
+function printArticle(id: string, body: string, chapters: Set<string>): string {
   const html = body
-    .replace(/\b(id|aria-labelledby)="([^"]+)"/g, (_, attr: string, id: string) => `${attr}="${prefix}-${id}"`)
-    .replace(/href="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`)
-    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/\b(id|aria-labelledby)="([^"]+)"/g, (_, attr: string, value: string) => `${attr}="${id}-${value}"`)
+    .replace(/href="#([^"]+)"/g, (_, fragment: string) => `href="#${id}-${fragment}"`)
+    .replace(/href="(\d\d-[a-z0-9-]+)\.html(?:#([^"]*))?"/g, (whole, page: string, fragment?: string) =>
+      (chapters.has(page) ? `href="#${page}${fragment ? `-${fragment}` : ""}"` : whole))
+    .replace(/url\(#([^)]+)\)/g, (_, ref: string) => `url(#${id}-${ref})`)
     .replace(/<details class="(hint|toc)">/g, '<details class="$1" open>');
-  return `<article class="print-chapter">${html}</article>`;
+  return `<article class="print-chapter" id="${id}">${html}</article>`;
 }
 
 /** Empties `out` for a fresh build, but only if it is missing, empty, or a site built before:

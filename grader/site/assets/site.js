@@ -172,6 +172,19 @@
     });
   });
 
+  // "On this page" marks the section being read.
+  var tocLinks = document.querySelectorAll(".page-toc a");
+  if (tocLinks.length && "IntersectionObserver" in window) {
+    var sections = Array.prototype.map.call(tocLinks, function (a) { return document.getElementById(a.getAttribute("href").slice(1)); });
+    var spy = new IntersectionObserver(function () {
+      // The current section is the last heading above the top third of the window.
+      var current = 0;
+      sections.forEach(function (h, i) { if (h && h.getBoundingClientRect().top < window.innerHeight / 3) current = i; });
+      tocLinks.forEach(function (a, i) { if (i === current) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current"); });
+    }, { rootMargin: "0px 0px -66% 0px" });
+    sections.forEach(function (h) { if (h) spy.observe(h); });
+  }
+
   // Printing: folded hints and contents print open; they fold again afterwards.
   var opened = [];
   window.addEventListener("beforeprint", function () {
