@@ -28,14 +28,17 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
   });
   afterAll(() => site?.close());
 
-  test.each(["file", "http"] as Mode[])("over %s, every page loads cleanly and every link resolves to a built element", async (mode) => {
+  // file:// at 1280 px, HTTP at 390 px: every page is seen at both widths, and none sticks out sideways.
+  test.each([["file", 1280], ["http", 390]] as [Mode, number][])("over %s at %i px, every page loads cleanly, fits the width, and every link resolves", async (mode, width) => {
     const pages = readdirSync(site.out).filter((f) => f.endsWith(".html"));
     const ids = new Map<string, Set<string>>();
     const targets: { from: string; href: string }[] = [];
     const problems: string[] = [];
-    const { page, visit } = await site.tab(mode);
+    const { page, visit } = await site.tab(mode, width);
     for (const file of pages) {
       const own = await visit(file);
+      const scrollWidth = await page.evaluate<number>("document.documentElement.scrollWidth");
+      if (scrollWidth > width) own.push(`${scrollWidth} px wide in a ${width} px window`);
       ids.set(file, new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id))));
       const refs = await page.$$eval("a[href], img[src], link[href], script[src]", (els) =>
         els.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? ""));
