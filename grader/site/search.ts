@@ -31,11 +31,12 @@ export class SearchIndex {
     return this.docs.size;
   }
 
-  /** search-index.js: the options and the serialized index, for MiniSearch.loadJSON. */
+  /** search-index.js: the options and the serialized index (as an object, for MiniSearch.loadJS:
+   *  a JSON string inside JSON would escape every quote). */
   toScript(): string {
     const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
     index.addAll([...this.docs.values()]);
-    const payload = JSON.stringify({ options: INDEX_OPTIONS, index: JSON.stringify(index) });
+    const payload = JSON.stringify({ options: INDEX_OPTIONS, index });
     return `// Built by npm run docs: the site's search index (MiniSearch JSON).\nwindow.ZTM_SEARCH = ${payload.replace(/</g, "\\u003c")};\n`;
   }
 }

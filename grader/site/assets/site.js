@@ -41,7 +41,7 @@
   function loadSearch() {
     loading = loading || loadScript("minisearch.js").then(function () { return loadScript("search-index.js"); }).then(function () {
       var data = window.ZTM_SEARCH;
-      engine = window.MiniSearch.loadJSON(data.index, data.options);
+      engine = window.MiniSearch.loadJS(data.index, data.options);
     });
     return loading;
   }
