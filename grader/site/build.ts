@@ -105,7 +105,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     pages.push({ file: guide.page, title: guide.title, body: rendered.html, toc });
   }
   pages.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });
-  pages.push({ file: "print.html", title: "The whole course", bodyClass: "print-page", scripts: ["quiz.js"],
+  pages.push({ file: "print.html", title: "The whole course", scripts: ["quiz.js"],
     body: `<h1>${escapeHtml(course.title)}</h1><p class="lead">Every chapter on one page, for printing or reading offline.</p>${printed.join("\n")}` });
 
   cleanOut(options.out);

@@ -12,7 +12,7 @@ import { renderDiagram } from "./diagram.ts";
 import { anchor, enlargeButton, escapeHtml } from "./html.ts";
 import type { Highlight } from "./highlight.ts";
 import type { NavLink } from "./layout.ts";
-import type { createMarkdown, Heading, RenderOptions, Section, Term } from "./markdown.ts";
+import type { createMarkdown, Heading, RenderOptions, Section } from "./markdown.ts";
 
 type Markdown = ReturnType<typeof createMarkdown>;
 
@@ -28,7 +28,6 @@ export interface ChapterPageInput {
 export interface ChapterPage {
   body: string;
   headings: Heading[];
-  terms: Term[];
   sections: Section[];
   /** "On this page". */
   toc: NavLink[];
@@ -93,7 +92,7 @@ ${html}
 <h2 id="site-exercises">Exercise contracts and hints${anchor("site-exercises", "Exercise contracts and hints")}</h2>
 ${exercises.join("\n")}
 ${quiz}`;
-  return { body, headings: lesson.headings, terms: lesson.terms, sections: lesson.sections, toc: contents };
+  return { body, headings: lesson.headings, sections: lesson.sections, toc: contents };
 }
 
 function diagramFigure(n: number, title: string): string {

@@ -34,8 +34,6 @@ export interface PageParts {
   next?: NavLink;
   /** Extra scripts of this page (quiz.js), after site.js. */
   scripts?: string[];
-  /** A class on <body> ("print-page"). */
-  bodyClass?: string;
 }
 
 const THEME_BOOT = `try{var t=localStorage.getItem("ztm-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}`;
@@ -53,7 +51,7 @@ export function page(parts: PageParts): string {
 <link rel="stylesheet" href="site.css">
 <script>${THEME_BOOT}</script>
 </head>
-<body${parts.bodyClass ? ` class="${parts.bodyClass}"` : ""}>
+<body>
 <a class="skip-link" href="#content">Skip to the content</a>
 <header class="site-header">
   <a class="brand" href="index.html">${escapeHtml(parts.courseTitle)}</a>

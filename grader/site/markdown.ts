@@ -15,13 +15,6 @@ export interface Heading {
   id: string;
 }
 
-/** A term in bold ("**Consistent hashing** fixes this"): the lessons' paragraph heads and key
- *  terms. Indexed for search, linked to the section it appears in. */
-export interface Term {
-  text: string;
-  sectionId: string;
-}
-
 /** A heading's section as plain text (prose and code, no markup), for the search index. */
 export interface Section {
   id: string;
@@ -42,7 +35,6 @@ export interface RenderOptions {
 export interface Rendered {
   html: string;
   headings: Heading[];
-  terms: Term[];
   sections: Section[];
 }
 
@@ -96,8 +88,8 @@ export function createMarkdown(highlight: Highlight) {
     render(source: string, options: RenderOptions): Rendered {
       const env: RenderEnv & Env = { ...options };
       const tokens = md.parse(source, env);
-      const { headings, terms, sections } = annotate(tokens);
-      return { html: md.renderer.render(tokens, md.options, env), headings, terms, sections };
+      const { headings, sections } = annotate(tokens);
+      return { html: md.renderer.render(tokens, md.options, env), headings, sections };
     },
     /** One line of markdown (a hint, a quiz question) without a wrapping <p>. */
     inline(source: string, resolveLink: RenderOptions["resolveLink"] = () => undefined, chapterHref?: RenderOptions["chapterHref"]): string {
@@ -142,15 +134,11 @@ function linkChapterMentions(state: StateCore): void {
   });
 }
 
-/** Gives headings unique ids, collects headings, bold terms and each section's text, marks the
- *  diagram block. */
-function annotate(tokens: Token[]): { headings: Heading[]; terms: Term[]; sections: Section[] } {
+/** Gives headings unique ids, collects headings and each section's text, marks the diagram block. */
+function annotate(tokens: Token[]): { headings: Heading[]; sections: Section[] } {
   const headings: Heading[] = [];
-  const terms: Term[] = [];
   const sections: Section[] = [];
   const used = new Set<string>();
-  const seenTerms = new Set<string>();
-  let sectionId = "";
   let inDiagramSection = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -163,7 +151,6 @@ function annotate(tokens: Token[]): { headings: Heading[]; terms: Term[]; sectio
       const level = Number(token.tag.slice(1));
       headings.push({ level, text, id });
       sections.push({ id, heading: text, text: "" });
-      sectionId = id;
       if (level <= 2) inDiagramSection = text.trim().toLowerCase() === "diagram";
     } else if (token.type === "fence" && inDiagramSection) {
       token.meta = { ...token.meta, diagram: true };
@@ -172,20 +159,11 @@ function annotate(tokens: Token[]): { headings: Heading[]; terms: Term[]; sectio
       addText(sections, token.content);
     } else if (token.type === "inline") {
       const children = token.children ?? [];
+      // A soft line break is a space between words ("would be\nsplit brain").
       if (tokens[i - 1]?.type !== "heading_open") addText(sections, children.map((c) => (c.type.endsWith("break") ? " " : c.content)).join(""));
-      children.forEach((child, at) => {
-        if (child.type !== "strong_open") return;
-        const close = children.findIndex((c, j) => j > at && c.type === "strong_close");
-        const text = children.slice(at + 1, close).map((c) => c.content).join("").replace(/[.:]\s*$/, "").trim();
-        const key = text.toLowerCase();
-        if (text && text.length <= 50 && !seenTerms.has(key)) {
-          seenTerms.add(key);
-          terms.push({ text, sectionId });
-        }
-      });
     }
   }
-  return { headings, terms, sections };
+  return { headings, sections };
 }
 
 function addText(sections: Section[], text: string): void {
