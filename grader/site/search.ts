@@ -17,8 +17,9 @@ export interface SearchDoc {
   text: string;
 }
 
-/** Must be the same when the index is built and when the browser loads it. */
-export const INDEX_OPTIONS = { idField: "href", fields: ["title", "where", "text"], storeFields: ["title", "where"] };
+/** Must be the same when the index is built and when the browser loads it. The text is stored
+ *  too (about 170 KB) so that a result can quote the words around the match. */
+export const INDEX_OPTIONS = { idField: "href", fields: ["title", "where", "text"], storeFields: ["title", "where", "text"] };
 
 export class SearchIndex {
   private readonly docs = new Map<string, SearchDoc>();

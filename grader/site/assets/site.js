@@ -56,6 +56,29 @@
       return perPage[file] <= 3;
     }).slice(0, 12);
   }
+  // A few words around the match in the section's text (the whole query if it occurs, else the
+  // first matched word), the match marked.
+  function snippet(hit, query) {
+    var text = hit.text || "";
+    var lower = text.toLowerCase();
+    var term = query.toLowerCase();
+    var at = lower.indexOf(term);
+    if (at < 0) {
+      hit.terms.forEach(function (t) {
+        var i = lower.indexOf(t);
+        if (i >= 0 && (at < 0 || i < at)) { at = i; term = t; }
+      });
+    }
+    if (at < 0) return null;
+    var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 50)) + 1);
+    var end = Math.min(text.length, at + term.length + 70);
+    var quote = document.createElement("span");
+    quote.className = "search-snippet";
+    var mark = document.createElement("mark");
+    mark.textContent = text.slice(at, at + term.length);
+    quote.append((start > 0 ? "…" : "") + text.slice(start, at), mark, text.slice(at + term.length, end) + (end < text.length ? "…" : ""));
+    return quote;
+  }
   function show() {
     var query = input.value.trim();
     list.textContent = "";
@@ -76,6 +99,8 @@
       where.className = "search-where";
       where.textContent = h.where;
       a.appendChild(where);
+      var quote = snippet(h, query);
+      if (quote) a.appendChild(quote);
       li.appendChild(a);
       list.appendChild(li);
     });

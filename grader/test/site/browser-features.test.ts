@@ -33,6 +33,9 @@ describe.skipIf(!runBrowserTests)("using the website in Chromium", () => {
         const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
         expect(hrefs.some((h) => h.startsWith(`${id}.html`)), `"${query}" at ${width} px finds ${id}: ${hrefs.join(" ")}`).toBe(true);
       }
+      // A result quotes the words around the match, the match marked.
+      await page.fill("#search-input", "split brain");
+      await expect.poll(() => page.$$eval("#search-results mark", (ms) => ms.map((m) => m.textContent?.toLowerCase()))).toContain("split brain");
       await page.fill("#search-input", "zzqxv nothing like this");
       await expect.poll(() => page.textContent("#search-results")).toContain("Nothing in the course matches");
       await page.fill("#search-input", "max_connections");
