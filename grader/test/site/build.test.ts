@@ -26,6 +26,10 @@ describe("the built site", () => {
     const files = readdirSync(out);
     expect(files).toContain("index.html");
     for (const chapter of course.chapters) expect(files).toContain(`${chapter.id}.html`);
+    // Each course-map thumbnail says in words what its step adds (all a phone can read of it).
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    expect(home).toContain('<p class="thumb-adds">Adds: Load balancer.</p>');
+    expect(home).toContain('<p class="thumb-adds">Adds: Shard router, Shard 0, Shard 1, Shard 2, Shard 3, Celebrity shard, NoSQL store.</p>');
     for (const guide of readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md"))) {
       expect(files).toContain(`guide-${guide.replace(/\.md$/, "")}.html`);
     }
