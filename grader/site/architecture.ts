@@ -42,8 +42,9 @@ export interface Box {
   /** Size in grid cells (default 1 × 1). */
   cols?: number;
   rows?: number;
-  /** "frame": a dashed region drawn behind other boxes (a data center). */
-  kind?: "box" | "frame" | "external";
+  /** "frame": a dashed region drawn behind other boxes (a data center). "stack": a box with copies
+   *  drawn behind it (a shard: its primary and its replicas). */
+  kind?: "box" | "frame" | "external" | "stack";
   from: number;
   /** Last step that shows it (it is replaced by something else after). */
   until?: number;
@@ -60,12 +61,23 @@ export interface Arrow {
   until?: number;
 }
 
+/** Chapter 12's sharding scheme, as its lesson teaches it (a test holds the two together). */
+export const SHARDING = { key: "user_id", count: 4 } as const;
+
+/** The shards of step 12, one row of them; each keeps its replicas (drawn as a stack). */
+const SHARDS: Box[] = Array.from({ length: SHARDING.count }, (_, i) => ({
+  id: `shard${i}`, label: `Shard ${i}`, sub: `id % ${SHARDING.count} = ${i} · + replicas`, col: i, row: 5, kind: "stack" as const, from: 12,
+}));
+
+// A box id may appear twice with disjoint step ranges (the data centers grow at step 12 to make
+// room for the shards): arrows name the id, and whichever box is shown at a step is used.
 export const BOXES: Box[] = [
   { id: "user", label: "User", sub: "browser · mobile app", col: 2, row: 0, kind: "external", from: 1 },
   { id: "dns", label: "DNS", sub: "name → IP", col: 0, row: 0, kind: "external", from: 1, until: 8 },
   { id: "geodns", label: "GeoDNS", sub: "nearest region's IP", col: 0, row: 0, kind: "external", from: 9 },
   { id: "cdn", label: "CDN", sub: "images · CSS · JS", col: 4, row: 0, kind: "external", from: 7 },
-  { id: "dc1", label: "Data center 1", col: 0, row: 1, cols: 4, rows: 4, kind: "frame", from: 9 },
+  { id: "dc1", label: "Data center 1", col: 0, row: 1, cols: 4, rows: 4, kind: "frame", from: 9, until: 11 },
+  { id: "dc1", label: "Data center 1", col: 0, row: 1, cols: 5, rows: 5, kind: "frame", from: 12 },
   { id: "tools", label: "Logs · metrics", sub: "alerts · CI/CD", col: 0, row: 1, from: 11 },
   { id: "lb", label: "Load balancer", sub: "public IP", col: 2, row: 1, from: 4 },
   { id: "server", label: "Web server", sub: "app + database + cache", col: 2, row: 2, from: 1, until: 1 },
@@ -78,10 +90,12 @@ export const BOXES: Box[] = [
   { id: "db", label: "Database", col: 2, row: 4, from: 2, until: 4 },
   { id: "master", label: "Master DB", sub: "writes", col: 1, row: 4, from: 5, until: 11 },
   { id: "replicas", label: "Replica DBs", sub: "reads · copies of master", col: 2, row: 4, from: 5, until: 11 },
-  { id: "shard0", label: "Shard 0", sub: "user_id % 3 = 0", col: 0, row: 4, from: 12 },
-  { id: "shard1", label: "Shard 1", sub: "user_id % 3 = 1", col: 1, row: 4, from: 12 },
-  { id: "shard2", label: "Shard 2", sub: "user_id % 3 = 2", col: 2, row: 4, from: 12 },
-  { id: "dc2", label: "Data center 2", sub: "the same stack in another region", col: 0, row: 5.35, cols: 4, from: 9 },
+  { id: "router", label: "Shard router", sub: `${SHARDING.key} % ${SHARDING.count} → shard`, col: 2, row: 4, from: 12 },
+  ...SHARDS,
+  { id: "celebrity", label: "Celebrity shard", sub: "one hot user, pinned", col: 4, row: 5, kind: "stack", from: 12 },
+  { id: "nosql", label: "NoSQL store", sub: "feeds · activity logs", col: 4, row: 2, from: 12 },
+  { id: "dc2", label: "Data center 2", sub: "the same stack in another region", col: 0, row: 5.35, cols: 4, from: 9, until: 11 },
+  { id: "dc2", label: "Data center 2", sub: "the same stack in another region", col: 0, row: 6.35, cols: 5, from: 12 },
 ];
 
 export const ARROWS: Arrow[] = [
@@ -103,9 +117,10 @@ export const ARROWS: Arrow[] = [
   { from: "webs", to: "queue", label: "jobs", since: 10 },
   { from: "queue", to: "workers", since: 10 },
   { from: "webs", to: "tools", label: "logs", dashed: true, since: 11 },
-  { from: "webs", to: "shard0", since: 12 },
-  { from: "webs", to: "shard1", since: 12 },
-  { from: "webs", to: "shard2", label: "by sharding key", since: 12 },
+  { from: "webs", to: "router", label: "by sharding key", since: 12 },
+  ...SHARDS.map((s): Arrow => ({ from: "router", to: s.id, since: 12 })),
+  { from: "router", to: "celebrity", since: 12 },
+  { from: "webs", to: "nosql", label: "non-relational", both: true, since: 12 },
   { from: "dc1", to: "dc2", label: "async replication", dashed: true, since: 9 },
 ];
 

@@ -1,15 +1,13 @@
 /**
  * Builds the static site: index.html (the course map), one page per chapter listed in
- * chapters/course.json, one per guide in docs/, plus site.css and site.js. Every page sits in the
+ * chapters/course.json, one per guide in docs/, print.html (every chapter on one page), the
+ * assets, favicons, and the search index with MiniSearch's browser build. Every page sits in the
  * output folder itself, so links are bare file names and the site works from file://.
- *
- * Pages are rendered first and wrapped in the layout last, because every page embeds the search
- * index, which is complete only once every page has been rendered.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { loadCourse } from "../manifest/load.ts";
-import type { Course } from "../manifest/types.ts";
+import type { Chapter, Course } from "../manifest/types.ts";
 import { repoRoot } from "../kit/settings.ts";
 import { STEPS } from "./architecture.ts";
 import { chapterPage } from "./chapter-page.ts";
@@ -18,9 +16,10 @@ import { findGuides } from "./guide-page.ts";
 import { escapeHtml } from "./html.ts";
 import { createHighlight } from "./highlight.ts";
 import { homePage } from "./home-page.ts";
-import { page } from "./layout.ts";
+import { FAVICON_SVG, faviconIco } from "./favicon.ts";
+import { page, type PageParts, type SiteNav } from "./layout.ts";
 import { createMarkdown } from "./markdown.ts";
-import { RANK, SearchIndex } from "./search.ts";
+import { SearchIndex } from "./search.ts";
 
 /** Written into every built site; a folder without it is never emptied (see cleanOut). */
 const MARKER = ".zero-to-millions-site";
@@ -70,45 +69,68 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return undefined;
   };
 
-  const bodies: { file: string; title: string; body: string; pager?: string }[] = [];
+  const nn = (id: string) => id.slice(0, 2);
+  const chapterHref = (n: number) => course.chapters.find((c) => Number(nn(c.id)) === n)?.id.concat(".html");
+  const nav: SiteNav = {
+    chapters: course.chapters.map((c) => ({ href: `${c.id}.html`, label: `${nn(c.id)} · ${c.title}` })),
+    guides: guides.map((g) => ({ href: g.page, label: g.title })),
+  };
+  const pages: Omit<PageParts, "courseTitle" | "nav">[] = [];
+  const printed: string[] = [];
   course.chapters.forEach((chapter, i) => {
     const file = `${chapter.id}.html`;
-    const where = `Chapter ${chapter.id.slice(0, 2)} · ${chapter.title}`;
-    const rendered = chapterPage({ chapter, root, md, highlight, resolveLink });
-    index.add({ text: chapter.title, where: chapter.summary, href: file, rank: RANK.chapter });
+    const where = `Chapter ${nn(chapter.id)} · ${chapter.title}`;
+    const rendered = chapterPage({ chapter, root, md, highlight, resolveLink, chapterHref });
+    index.add({ title: chapter.title, where: `Chapter ${nn(chapter.id)}`, href: file, text: chapter.summary });
     for (const e of chapter.exercises) {
-      index.add({ text: e.title, where: `${where} · exercise`, href: `${file}#ex-${e.id.split("/")[1]}`, rank: RANK.exercise });
+      index.add({ title: e.title, where: `${where} · exercise`, href: `${file}#ex-${e.id.split("/")[1]}`, text: e.hints.join(" ") });
     }
-    for (const h of rendered.headings.filter((h) => h.level > 1)) {
-      index.add({ text: h.text, where, href: `${file}#${h.id}`, rank: RANK.heading });
+    for (const section of rendered.sections.filter((x) => x.id)) {
+      index.add({ title: section.heading, where, href: `${file}#${section.id}`, text: section.text });
     }
-    for (const t of rendered.terms) index.add({ text: t.text, where, href: `${file}#${t.sectionId}`, rank: RANK.term });
-    const prev = course.chapters[i - 1];
-    const next = course.chapters[i + 1];
-    const pager = `<nav class="pager" aria-label="Chapters">${prev ? `<a href="${prev.id}.html">← ${escapeHtml(prev.title)}</a>` : "<span></span>"}${
-      next ? `<a href="${next.id}.html">${escapeHtml(next.title)} →</a>` : "<span></span>"}</nav>`;
-    bodies.push({ file, title: chapter.title, body: rendered.body, pager });
+    const link = (c: Chapter | undefined) => c && { href: `${c.id}.html`, label: c.title };
+    pages.push({ file, title: chapter.title, body: rendered.body, toc: rendered.toc, prev: link(course.chapters[i - 1]),
+      next: link(course.chapters[i + 1]), scripts: chapter.quiz.length ? ["quiz.js"] : [] });
+    printed.push(printArticle(chapter.id, rendered.body, published));
   });
 
   for (const guide of guides) {
-    const rendered = md.render(readFileSync(guide.path, "utf8"), { resolveLink: (href) => resolveLink("docs", href) });
-    index.add({ text: guide.title, where: "Guide", href: guide.page, rank: RANK.guide });
-    for (const h of rendered.headings.filter((h) => h.level > 1)) {
-      index.add({ text: h.text, where: `Guide · ${guide.title}`, href: `${guide.page}#${h.id}`, rank: RANK.heading });
+    const rendered = md.render(readFileSync(guide.path, "utf8"), { resolveLink: (href) => resolveLink("docs", href), chapterHref });
+    for (const section of rendered.sections) {
+      const top = !section.id || section.id === rendered.headings[0]?.id; // the guide's own title
+      index.add(top ? { title: guide.title, where: "Guide", href: guide.page, text: section.text }
+        : { title: section.heading, where: `Guide · ${guide.title}`, href: `${guide.page}#${section.id}`, text: section.text });
     }
-    bodies.push({ file: guide.page, title: guide.title, body: rendered.html });
+    const toc = rendered.headings.filter((h) => h.level === 2).map((h) => ({ href: `#${h.id}`, label: h.text }));
+    pages.push({ file: guide.page, title: guide.title, body: rendered.html, toc });
   }
-  bodies.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });
+  pages.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });
+  pages.push({ file: "print.html", title: "The whole course", scripts: ["quiz.js"],
+    body: `<h1>${escapeHtml(course.title)}</h1><p class="lead">Every chapter on one page, for printing or reading offline.</p>${printed.join("\n")}` });
 
   cleanOut(options.out);
-  const searchIndexJson = index.toJson();
-  for (const b of bodies) {
-    writeFileSync(join(options.out, b.file), page({ title: b.title, courseTitle: course.title, body: b.body, searchIndexJson, pager: b.pager }));
-  }
+  for (const p of pages) writeFileSync(join(options.out, p.file), page({ ...p, courseTitle: course.title, nav }));
   writeFileSync(join(options.out, "site.css"), readFileSync(join(ASSETS, "site.css"), "utf8") + DIAGRAM_CSS);
-  writeFileSync(join(options.out, "site.js"), readFileSync(join(ASSETS, "site.js"), "utf8"));
+  for (const asset of ["site.js", "quiz.js"]) copyFileSync(join(ASSETS, asset), join(options.out, asset));
+  writeFileSync(join(options.out, "favicon.ico"), faviconIco());
+  writeFileSync(join(options.out, "favicon.svg"), FAVICON_SVG);
+  copyFileSync(join(repoRoot, "node_modules", "minisearch", "dist", "umd", "index.js"), join(options.out, "minisearch.js"));
+  writeFileSync(join(options.out, "search-index.js"), index.toScript());
   highlight.saveCache();
-  return { pages: bodies.map((b) => b.file), searchEntries: index.size };
+  return { pages: pages.map((p) => p.file), searchEntries: index.size };
+}
+
+/** One chapter on the print page: its ids prefixed so they stay unique on the page (its own links
+ *  follow, and links to other chapters point within the page), hints and contents open. */
+function printArticle(id: string, body: string, chapters: Set<string>): string {
+  const html = body
+    .replace(/\b(id|aria-labelledby)="([^"]+)"/g, (_, attr: string, value: string) => `${attr}="${id}-${value}"`)
+    .replace(/href="#([^"]+)"/g, (_, fragment: string) => `href="#${id}-${fragment}"`)
+    .replace(/href="(\d\d-[a-z0-9-]+)\.html(?:#([^"]*))?"/g, (whole, page: string, fragment?: string) =>
+      (chapters.has(page) ? `href="#${page}${fragment ? `-${fragment}` : ""}"` : whole))
+    .replace(/url\(#([^)]+)\)/g, (_, ref: string) => `url(#${id}-${ref})`)
+    .replace(/<details class="(hint|toc)">/g, '<details class="$1" open>');
+  return `<article class="print-chapter" id="${id}">${html}</article>`;
 }
 
 /** Empties `out` for a fresh build, but only if it is missing, empty, or a site built before:

@@ -1,16 +1,18 @@
 /**
  * One chapter's page: the lesson (with the SVG diagram in its "Diagram" section and the ASCII
  * version folded under it), then each exercise's contract (the stub's source, whose doc comments
- * state it), its hints folded one tier at a time, and the quiz without its answers.
+ * state it), its hints folded one tier at a time, and the quiz, which quiz.js checks on the page
+ * (each answer and explanation is in the markup, hidden until the reader answers).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Chapter, QuizQuestion } from "../manifest/types.ts";
 import { STEPS } from "./architecture.ts";
 import { renderDiagram } from "./diagram.ts";
-import { escapeHtml } from "./html.ts";
+import { anchor, enlargeButton, escapeHtml } from "./html.ts";
 import type { Highlight } from "./highlight.ts";
-import type { createMarkdown, Heading, Term } from "./markdown.ts";
+import type { NavLink } from "./layout.ts";
+import type { createMarkdown, Heading, RenderOptions, Section } from "./markdown.ts";
 
 type Markdown = ReturnType<typeof createMarkdown>;
 
@@ -20,12 +22,15 @@ export interface ChapterPageInput {
   md: Markdown;
   highlight: Highlight;
   resolveLink: (fromDir: string, href: string) => string | undefined;
+  chapterHref: RenderOptions["chapterHref"];
 }
 
 export interface ChapterPage {
   body: string;
   headings: Heading[];
-  terms: Term[];
+  sections: Section[];
+  /** "On this page". */
+  toc: NavLink[];
 }
 
 const HINT_TIERS = ["a nudge", "the approach", "nearly the answer"];
@@ -36,21 +41,24 @@ export function stepOf(chapterId: string): number | undefined {
   return STEPS.some((s) => s.n === n) ? n : undefined;
 }
 
-export function chapterPage({ chapter, root, md, highlight, resolveLink }: ChapterPageInput): ChapterPage {
+export function chapterPage({ chapter, root, md, highlight, resolveLink, chapterHref }: ChapterPageInput): ChapterPage {
   const n = stepOf(chapter.id);
   const figure = n === undefined ? "" : diagramFigure(n, chapter.title);
   let placed = false;
   const lessonDir = join("chapters", chapter.id);
   const links = (href: string) => resolveLink(lessonDir, href);
+  const inline = (text: string) => md.inline(text, links, chapterHref);
   const lesson = md.render(readFileSync(chapter.lessonPath, "utf8"), {
     resolveLink: links,
+    chapterHref,
     diagram: (ascii) => {
       placed = true;
       return `${figure}<details class="ascii"><summary>The same diagram as text (as in the terminal lesson)</summary>${ascii}</details>`;
     },
   });
   // A lesson without a "Diagram" section still gets its picture, right under the title.
-  const intro = `<p class="lead">${escapeHtml(chapter.summary)}</p>${placed ? "" : figure}${toc(lesson.headings, chapter.quiz.length > 0)}`;
+  const contents = tocOf(lesson.headings, chapter.quiz.length > 0);
+  const intro = `<p class="lead">${escapeHtml(chapter.summary)}</p>${placed ? "" : figure}${tocDetails(contents)}`;
   const html = insertAfterH1(lesson.html, intro);
 
   const exercises = chapter.exercises.map((exercise) => {
@@ -60,10 +68,10 @@ export function chapterPage({ chapter, root, md, highlight, resolveLink }: Chapt
       ? highlight(readFileSync(join(root, file), "utf8"), "ts")
       : `<p>The stub <code>${escapeHtml(file)}</code> is not in the repository yet.</p>`;
     const hints = exercise.hints
-      .map((hint, i) => `<details class="hint"><summary>Hint ${i + 1} · ${HINT_TIERS[i]}</summary><p>${md.inline(hint, links)}</p></details>`)
+      .map((hint, i) => `<details class="hint"><summary>Hint ${i + 1} · ${HINT_TIERS[i]}</summary><p>${inline(hint)}</p></details>`)
       .join("\n");
     return `<section class="exercise">
-<h3 id="ex-${slug}">${escapeHtml(exercise.title)}</h3>
+<h3 id="ex-${slug}">${escapeHtml(exercise.title)}${anchor(`ex-${slug}`, exercise.title)}</h3>
 <p class="exercise-meta">${exercise.difficulty} · about ${exercise.minutes} min · edit <code>${escapeHtml(file)}</code> · grade with <code>npm run grade -- ${escapeHtml(exercise.id)}</code></p>
 <p>The contract, in the stub's doc comments:</p>
 ${stub}
@@ -71,28 +79,39 @@ ${hints}
 </section>`;
   });
 
-  const quiz = chapter.quiz.length === 0 ? "" : `<h2 id="site-quiz">Quiz</h2>
-<p>Answer in the terminal with <code>npm start</code>, which checks your answers and explains each one.</p>
-<ol class="quiz">${chapter.quiz.map((q) => `<li>${question(md, q, links)}</li>`).join("\n")}</ol>`;
+  const quiz = chapter.quiz.length === 0 ? "" : `<section class="quiz" data-quiz="${escapeHtml(chapter.id)}">
+<h2 id="site-quiz">Quiz${anchor("site-quiz", "Quiz")}</h2>
+<p>Check each answer here: the page explains it, and your score stays in this browser. The terminal
+course (<code>npm start</code>) asks the same questions.</p>
+<p class="quiz-score" aria-live="polite"></p>
+<ol class="quiz-questions">${chapter.quiz.map((q, i) => `<li>${question(inline, q, i)}</li>`).join("\n")}</ol>
+</section>`;
 
   const body = `<p class="step-of">${n === undefined ? "Chapter" : `Step ${n} of ${STEPS.length}`} · <a href="index.html">course map</a></p>
 ${html}
-<h2 id="site-exercises">Exercise contracts and hints</h2>
+<h2 id="site-exercises">Exercise contracts and hints${anchor("site-exercises", "Exercise contracts and hints")}</h2>
 ${exercises.join("\n")}
 ${quiz}`;
-  return { body, headings: lesson.headings, terms: lesson.terms };
+  return { body, headings: lesson.headings, sections: lesson.sections, toc: contents };
 }
 
 function diagramFigure(n: number, title: string): string {
   const caption = `The architecture at step ${n}: ${title}.`;
-  return `<figure class="architecture">${renderDiagram(n, { idPrefix: "ch", title: caption })}<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
+  return `<figure class="architecture"><div class="diagram-scroll">${renderDiagram(n, { idPrefix: "ch", title: caption })}</div>${enlargeButton("the diagram")}` +
+    `<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }
 
-function toc(headings: Heading[], hasQuiz: boolean): string {
-  const items = headings.filter((h) => h.level === 2).map((h) => `<li><a href="#${h.id}">${escapeHtml(h.text)}</a></li>`);
-  items.push(`<li><a href="#site-exercises">Exercise contracts and hints</a></li>`);
-  if (hasQuiz) items.push(`<li><a href="#site-quiz">Quiz</a></li>`);
-  return `<details class="toc"><summary>On this page</summary><ul>${items.join("")}</ul></details>`;
+function tocOf(headings: Heading[], hasQuiz: boolean): NavLink[] {
+  const items = headings.filter((h) => h.level === 2).map((h) => ({ href: `#${h.id}`, label: h.text }));
+  items.push({ href: "#site-exercises", label: "Exercise contracts and hints" });
+  if (hasQuiz) items.push({ href: "#site-quiz", label: "Quiz" });
+  return items;
+}
+
+/** The contents folded under the title (narrow screens; wide ones show the sticky side column). */
+function tocDetails(items: NavLink[]): string {
+  return `<details class="toc"><summary>On this page</summary><ul>${
+    items.map((t) => `<li><a href="${t.href}">${escapeHtml(t.label)}</a></li>`).join("")}</ul></details>`;
 }
 
 function insertAfterH1(html: string, extra: string): string {
@@ -100,11 +119,20 @@ function insertAfterH1(html: string, extra: string): string {
   return end === -1 ? extra + html : html.slice(0, end + 5) + extra + html.slice(end + 5);
 }
 
-/** A quiz question as the learner sees it before answering: no answer, no explanation. */
-function question(md: Markdown, q: QuizQuestion, links: (href: string) => string | undefined): string {
+/** A quiz question as a form: the key is in data attributes and the explanation is hidden, both
+ *  for quiz.js to reveal once the reader has answered. */
+function question(inline: (text: string) => string, q: QuizQuestion, i: number): string {
+  const name = `q${i + 1}`;
+  const explanation = `<div class="quiz-explanation" hidden><p>${inline(q.explanation)}</p></div>`;
+  const verdict = `<p class="quiz-verdict" aria-live="polite"></p>`;
   if (q.type === "choice") {
-    return `<p>${md.inline(q.question, links)}</p><ol type="a">${q.choices.map((c) => `<li>${md.inline(c, links)}</li>`).join("")}</ol>`;
+    const choices = q.choices.map((c, j) =>
+      `<li><label><input type="radio" name="${name}" value="${j}"> ${inline(c)}</label></li>`).join("");
+    return `<form class="quiz-q" data-type="choice" data-answer="${q.answer}"><p>${inline(q.question)}</p>` +
+      `<ol type="a" class="quiz-choices">${choices}</ol><button type="submit">Check</button>${verdict}${explanation}</form>`;
   }
-  const unit = q.unit ? ` (in ${escapeHtml(q.unit)})` : "";
-  return `<p>${md.inline(q.question, links)}</p><p class="exercise-meta">Answer with a number${unit}.</p>`;
+  const unit = q.unit ? ` <span class="quiz-unit">${escapeHtml(q.unit)}</span>` : "";
+  return `<form class="quiz-q" data-type="numeric" data-answer="${q.answer}" data-tolerance="${q.tolerance}"><p>${inline(q.question)}</p>` +
+    `<p><label>Your answer: <input type="number" name="${name}" step="any" inputmode="decimal" required></label>${unit}</p>` +
+    `<button type="submit">Check</button>${verdict}${explanation}</form>`;
 }

@@ -44,17 +44,21 @@ function edgePoint(r: Rect, tx: number, ty: number): [number, number] {
 
 const f = (n: number) => String(Math.round(n * 10) / 10);
 
-function drawBox(box: Box, r: Rect, step: number): string {
+function drawBox(box: Box, r: Rect, step: number, before: Set<string>): string {
   const cx = r.x + r.w / 2;
   if (box.kind === "frame") {
     return `<g class="dg-frame"><rect x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" rx="10"/>` +
       `<text x="${f(r.x + 10)}" y="${f(r.y + 17)}">${escapeHtml(box.label)}</text></g>`;
   }
-  // What this step adds is outlined in the accent colour, so the growth is visible at a glance.
-  const cls = `dg-box${box.kind === "external" ? " dg-external" : ""}${box.from === step && step > 1 ? " dg-new" : ""}`;
+  // What this step adds (an id the step before did not show) is outlined in the accent colour,
+  // so the growth is visible at a glance.
+  const cls = `dg-box${box.kind === "external" ? " dg-external" : ""}${step > 1 && !before.has(box.id) ? " dg-new" : ""}`;
+  // A stack (a shard with its replicas): two copies peek out behind the box.
+  const copies = box.kind !== "stack" ? "" : [8, 4].map((d) =>
+    `<rect class="dg-copy" x="${f(r.x + d)}" y="${f(r.y + d)}" width="${f(r.w)}" height="${f(r.h)}" rx="6"/>`).join("");
   const labelY = box.sub ? r.y + r.h / 2 - 3 : r.y + r.h / 2 + 5;
   const sub = box.sub ? `<text class="dg-sub" x="${f(cx)}" y="${f(r.y + r.h / 2 + 14)}">${escapeHtml(box.sub)}</text>` : "";
-  return `<g class="${cls}"><rect x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" rx="6"/>` +
+  return `<g class="${cls}">${copies}<rect x="${f(r.x)}" y="${f(r.y)}" width="${f(r.w)}" height="${f(r.h)}" rx="6"/>` +
     `<text x="${f(cx)}" y="${f(labelY)}">${escapeHtml(box.label)}</text>${sub}</g>`;
 }
 
@@ -111,6 +115,7 @@ export interface DiagramOptions {
 export function renderDiagram(n: number, options: DiagramOptions = {}): string {
   const { boxes, arrows } = architectureAt(n);
   const rects = new Map(boxes.map((b) => [b.id, rectOf(b)]));
+  const before = new Set(architectureAt(n - 1).boxes.map((b) => b.id));
   const all = options.fixedFrame ? BOXES.map(rectOf) : [...rects.values()];
   const minX = Math.min(...all.map((r) => r.x)) - MARGIN;
   const minY = Math.min(...all.map((r) => r.y)) - MARGIN;
@@ -125,7 +130,7 @@ export function renderDiagram(n: number, options: DiagramOptions = {}): string {
     options.standalone ? STANDALONE_STYLE : "",
     `<defs><marker id="${markerId}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">` +
       `<path d="M0,0 L10,5 L0,10 z" fill="currentColor"/></marker></defs>`,
-    ...ordered.map((b) => drawBox(b, rects.get(b.id)!, n)),
+    ...ordered.map((b) => drawBox(b, rects.get(b.id)!, n, before)),
     ...arrows.map((a) => drawArrow(a, rects.get(a.from)!, rects.get(a.to)!, markerId)),
   ];
   const xmlns = options.standalone ? ' xmlns="http://www.w3.org/2000/svg"' : "";

@@ -4,9 +4,9 @@
  * the others are listed (greyed) so the reader sees where the course is going.
  */
 import type { Chapter, Course } from "../manifest/types.ts";
-import { STEPS } from "./architecture.ts";
+import { architectureAt, STEPS } from "./architecture.ts";
 import { renderDiagram } from "./diagram.ts";
-import { escapeHtml } from "./html.ts";
+import { enlargeButton, escapeHtml } from "./html.ts";
 import { stepOf } from "./chapter-page.ts";
 import type { Guide } from "./guide-page.ts";
 import type { Highlight } from "./highlight.ts";
@@ -23,7 +23,8 @@ export function homePage(course: Course, guides: Guide[], highlight: Highlight):
     const title = chapter ? `<a href="${chapter.id}.html">${escapeHtml(chapter.title)}</a>` : escapeHtml(step.title);
     const text = chapter ? chapter.summary : `${step.adds}. (Chapter not published yet.)`;
     const svg = renderDiagram(step.n, { idPrefix: "map", fixedFrame: true, title: `The architecture at step ${step.n}: ${step.title}` });
-    return `<li class="${chapter ? "published" : "planned"}"><span class="step">Step ${nn}</span><h3>${title}</h3><p>${escapeHtml(text)}</p>${svg}</li>`;
+    return `<li class="${chapter ? "published" : "planned"}"><span class="step">Step ${nn}</span><h3>${title}</h3><p>${escapeHtml(text)}</p>` +
+      `<div class="thumb">${svg}<p class="thumb-adds">${escapeHtml(addedAt(step.n))}</p>${enlargeButton(`the diagram of step ${step.n}`)}</div></li>`;
   });
   // Chapters beyond the twelve steps (a bonus chapter, say) are still reachable from the map.
   const extra = course.chapters
@@ -47,4 +48,13 @@ ${cards.join("\n")}
 </ol>
 ${extra.length ? `<h2 id="more-chapters">More chapters</h2><ul>${extra.join("")}</ul>` : ""}
 ${guides.length ? `<h2 id="guides">Guides</h2><ul class="guides">${guideList}</ul>` : ""}`;
+}
+
+/** In words, what the thumbnail of step `n` adds (outlined in it): on a phone, where the
+ *  thumbnail is too small for its labels, this line says it. */
+function addedAt(n: number): string {
+  // By label: step 2's "Web server" is a new box (app only) but not a new kind of thing.
+  const before = new Set(architectureAt(n - 1).boxes.map((b) => b.label));
+  const added = architectureAt(n).boxes.filter((b) => !before.has(b.label) && b.kind !== "frame").map((b) => b.label);
+  return n === 1 ? `Starts with: ${added.join(", ")}.` : added.length ? `Adds: ${added.join(", ")}.` : "";
 }

@@ -9,3 +9,13 @@ export function escapeHtml(text: string): string {
 export function slugify(text: string): string {
   return text.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-") || "section";
 }
+
+/** A heading's permalink ("#" after its text, shown on hover). */
+export function anchor(id: string, headingText: string): string {
+  return `<a class="anchor" href="#${escapeHtml(id)}" aria-label="Link to the section ${escapeHtml(headingText)}">#</a>`;
+}
+
+/** Opens the diagram beside it full size (site.js): on a phone, the way to read its labels. */
+export function enlargeButton(what: string): string {
+  return `<button type="button" class="enlarge" aria-label="Open ${escapeHtml(what)} full size">⤢ Full size</button>`;
+}

@@ -1,11 +1,12 @@
 /**
  * Markdown to HTML for lessons and guides: markdown-it, code blocks highlighted by shiki,
- * an id on every heading (so search results and the table of contents can link to it), and
- * relative links rewritten to the site's pages, or unlinked when the site has no such page
- * (the site must never contain a broken link).
+ * an id and a permalink on every heading (so search results and the table of contents can link
+ * to it), relative links rewritten to the site's pages, or unlinked when the site has no such page
+ * (the site must never contain a broken link), and "chapter 04" in prose linked to that chapter.
+ * It also returns each section's plain text, which the search indexes.
  */
-import MarkdownIt, { type Env, type Token } from "markdown-it";
-import { escapeHtml, slugify } from "./html.ts";
+import MarkdownIt, { type Env, type StateCore, type Token } from "markdown-it";
+import { anchor, escapeHtml, slugify } from "./html.ts";
 import type { Highlight } from "./highlight.ts";
 
 export interface Heading {
@@ -14,11 +15,11 @@ export interface Heading {
   id: string;
 }
 
-/** A term in bold ("**Consistent hashing** fixes this"): the lessons' paragraph heads and key
- *  terms. Indexed for search, linked to the section it appears in. */
-export interface Term {
+/** A heading's section as plain text (prose and code, no markup), for the search index. */
+export interface Section {
+  id: string;
+  heading: string;
   text: string;
-  sectionId: string;
 }
 
 export interface RenderOptions {
@@ -27,12 +28,14 @@ export interface RenderOptions {
   resolveLink: (href: string) => string | undefined;
   /** Replaces the first code block under the "Diagram" heading (the lesson's ASCII diagram). */
   diagram?: (asciiBlockHtml: string) => string;
+  /** The page of chapter `n` ("chapter 4" in the text), or undefined to leave it as text. */
+  chapterHref?: (n: number) => string | undefined;
 }
 
 export interface Rendered {
   html: string;
   headings: Heading[];
-  terms: Term[];
+  sections: Section[];
 }
 
 export function createMarkdown(highlight: Highlight) {
@@ -51,6 +54,7 @@ export function createMarkdown(highlight: Highlight) {
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
     const href = String(token.attrGet("href") ?? "");
+    if (token.meta?.resolved) return self.renderToken(tokens, idx, options);
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("#")) return self.renderToken(tokens, idx, options);
     const target = (env as unknown as RenderEnv).resolveLink(href);
     if (target === undefined) {
@@ -72,16 +76,24 @@ export function createMarkdown(highlight: Highlight) {
     return self.renderToken(tokens, idx, options);
   };
 
+  md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
+    const open = tokens[idx - 2];
+    const id = open?.attrGet("id");
+    const text = tokens[idx - 1]?.content ?? "";
+    return (id && open!.tag !== "h1" ? anchor(String(id), text.replace(/[`*_]/g, "")) : "") + self.renderToken(tokens, idx, options);
+  };
+  md.core.ruler.push("chapter_links", linkChapterMentions);
+
   return {
     render(source: string, options: RenderOptions): Rendered {
       const env: RenderEnv & Env = { ...options };
       const tokens = md.parse(source, env);
-      const { headings, terms } = annotate(tokens);
-      return { html: md.renderer.render(tokens, md.options, env), headings, terms };
+      const { headings, sections } = annotate(tokens);
+      return { html: md.renderer.render(tokens, md.options, env), headings, sections };
     },
     /** One line of markdown (a hint, a quiz question) without a wrapping <p>. */
-    inline(source: string, resolveLink: RenderOptions["resolveLink"] = () => undefined): string {
-      const env: RenderEnv & Env = { resolveLink };
+    inline(source: string, resolveLink: RenderOptions["resolveLink"] = () => undefined, chapterHref?: RenderOptions["chapterHref"]): string {
+      const env: RenderEnv & Env = { resolveLink, chapterHref };
       return md.renderInline(source, env);
     },
   };
@@ -89,13 +101,44 @@ export function createMarkdown(highlight: Highlight) {
 
 type RenderEnv = RenderOptions;
 
-/** Gives headings unique ids, collects headings and bold terms, marks the diagram block. */
-function annotate(tokens: Token[]): { headings: Heading[]; terms: Term[] } {
+/** "chapter 4" / "Chapter 04" in prose (not in headings or links) becomes a link to that chapter. */
+function linkChapterMentions(state: StateCore): void {
+  const chapterHref = (state.env as unknown as RenderEnv).chapterHref;
+  if (!chapterHref) return;
+  state.tokens.forEach((block, i) => {
+    if (block.type !== "inline" || !block.children || state.tokens[i - 1]?.type === "heading_open") return;
+    const out: Token[] = [];
+    let inLink = 0;
+    for (const child of block.children) {
+      if (child.type === "link_open") inLink++;
+      if (child.type === "link_close") inLink--;
+      if (child.type !== "text" || inLink > 0) {
+        out.push(child);
+        continue;
+      }
+      let last = 0;
+      for (const m of child.content.matchAll(/\b[Cc]hapter (\d{1,2})\b/g)) {
+        const href = chapterHref(Number(m[1]));
+        if (!href) continue;
+        const text = (content: string) => Object.assign(new state.Token("text", "", 0), { content });
+        if (m.index > last) out.push(text(child.content.slice(last, m.index)));
+        const open = new state.Token("link_open", "a", 1);
+        open.attrSet("href", href);
+        open.meta = { resolved: true };
+        out.push(open, text(m[0]), new state.Token("link_close", "a", -1));
+        last = m.index + m[0].length;
+      }
+      out.push(last === 0 ? child : Object.assign(new state.Token("text", "", 0), { content: child.content.slice(last) }));
+    }
+    block.children = out;
+  });
+}
+
+/** Gives headings unique ids, collects headings and each section's text, marks the diagram block. */
+function annotate(tokens: Token[]): { headings: Heading[]; sections: Section[] } {
   const headings: Heading[] = [];
-  const terms: Term[] = [];
+  const sections: Section[] = [];
   const used = new Set<string>();
-  const seenTerms = new Set<string>();
-  let sectionId = "";
   let inDiagramSection = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -107,24 +150,24 @@ function annotate(tokens: Token[]): { headings: Heading[]; terms: Term[] } {
       token.attrSet("id", id);
       const level = Number(token.tag.slice(1));
       headings.push({ level, text, id });
-      sectionId = id;
+      sections.push({ id, heading: text, text: "" });
       if (level <= 2) inDiagramSection = text.trim().toLowerCase() === "diagram";
     } else if (token.type === "fence" && inDiagramSection) {
       token.meta = { ...token.meta, diagram: true };
       inDiagramSection = false;
+    } else if (token.type === "fence" || token.type === "code_block") {
+      addText(sections, token.content);
     } else if (token.type === "inline") {
       const children = token.children ?? [];
-      children.forEach((child, at) => {
-        if (child.type !== "strong_open") return;
-        const close = children.findIndex((c, j) => j > at && c.type === "strong_close");
-        const text = children.slice(at + 1, close).map((c) => c.content).join("").replace(/[.:]\s*$/, "").trim();
-        const key = text.toLowerCase();
-        if (text && text.length <= 50 && !seenTerms.has(key)) {
-          seenTerms.add(key);
-          terms.push({ text, sectionId });
-        }
-      });
+      // A soft line break is a space between words ("would be\nsplit brain").
+      if (tokens[i - 1]?.type !== "heading_open") addText(sections, children.map((c) => (c.type.endsWith("break") ? " " : c.content)).join(""));
     }
   }
-  return { headings, terms };
+  return { headings, sections };
+}
+
+function addText(sections: Section[], text: string): void {
+  if (sections.length === 0) sections.push({ id: "", heading: "", text: "" }); // text before any heading
+  const section = sections.at(-1)!;
+  section.text += `${text} `;
 }

@@ -1,38 +1,43 @@
 /**
- * The search index: chapter titles and summaries, exercise titles, lesson headings and bold
- * terms, guide titles and headings. Small enough (a few KB) to embed in every page, so searching
- * needs no server and no request: site.js filters it as the reader types.
+ * The search index: every chapter, exercise (title and hints), and section of every lesson and
+ * guide with its full text, indexed at build time by MiniSearch and written as search-index.js
+ * (one JSON dump in a script, so it loads from file:// as well as from a server). site-search.js
+ * loads it, with MiniSearch's own browser build, the first time the reader uses the search box.
  */
+import MiniSearch from "minisearch";
 
-export interface SearchEntry {
-  /** What is shown and matched first. */
-  text: string;
-  /** Where it is (chapter title, or a summary); matched too, shown smaller. */
-  where: string;
-  /** A page of the site, with a fragment. */
+export interface SearchDoc {
+  /** A page of the site, with a fragment; also the document's id. */
   href: string;
-  /** Lower ranks first among equally good matches: chapters, then exercises, then sections. */
-  rank: number;
+  /** Shown as the result's title, and matched with a boost. */
+  title: string;
+  /** Where it is (chapter or guide), shown under the title. */
+  where: string;
+  /** The body text. */
+  text: string;
 }
 
-export const RANK = { chapter: 0, guide: 1, exercise: 2, heading: 3, term: 4 } as const;
+/** Must be the same when the index is built and when the browser loads it. The text is stored
+ *  too (about 170 KB) so that a result can quote the words around the match. */
+export const INDEX_OPTIONS = { idField: "href", fields: ["title", "where", "text"], storeFields: ["title", "where", "text"] };
 
 export class SearchIndex {
-  private readonly entries: SearchEntry[] = [];
-  private readonly seen = new Set<string>();
+  private readonly docs = new Map<string, SearchDoc>();
 
-  add(entry: SearchEntry): void {
-    const key = `${entry.text.toLowerCase()}|${entry.href}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.entries.push(entry);
+  add(doc: SearchDoc): void {
+    if (!this.docs.has(doc.href)) this.docs.set(doc.href, { ...doc, text: doc.text.replace(/\s+/g, " ").trim() });
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.docs.size;
   }
 
-  toJson(): string {
-    return JSON.stringify(this.entries);
+  /** search-index.js: the options and the serialized index (as an object, for MiniSearch.loadJS:
+   *  a JSON string inside JSON would escape every quote). */
+  toScript(): string {
+    const index = new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+    index.addAll([...this.docs.values()]);
+    const payload = JSON.stringify({ options: INDEX_OPTIONS, index });
+    return `// Built by npm run docs: the site's search index (MiniSearch JSON).\nwindow.ZTM_SEARCH = ${payload.replace(/</g, "\\u003c")};\n`;
   }
 }

@@ -1,151 +1,157 @@
 /**
- * The website in headless Chromium (Debian's /usr/bin/chromium driven by playwright-core), opened
- * from file:// as a learner would open it: every page loads with no console error and no
- * request off the machine; every link, image, stylesheet and script resolves to a built file;
- * the search and the theme toggle work; screenshots at 1280 and 390 px wide, in both themes, go
- * to docs/site-screenshots/ (git-ignored) for a human to look at.
+ * The website in headless Chromium, opened from file:// as a learner would open it and over HTTP
+ * from `npm run docs:serve`'s server: every page loads with no console error, no failed request
+ * and no request off the site; every link resolves; the favicon is there; nothing sticks out
+ * sideways at 1280 or 390 px; the search panel stays on screen; every diagram can be read at
+ * 390 px; the theme toggle works. Screenshots (1280 and 390 px, light and dark) go to
+ * docs/site-screenshots/ (git-ignored) for a human to look at.
  *
  * (Browser-side code is passed as strings where it names DOM globals: the project's tsconfig has
  * no DOM types, and adding them would hide mistakes in Node code.)
- *
- * Without Chromium the suite is skipped with a loud message on a developer's machine, and fails
- * in CI (CI=true), where .ci/run installs it.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../../kit/settings.ts";
 import { loadCourse } from "../../manifest/load.ts";
-import { buildSite } from "../../site/build.ts";
+import { openSite, runBrowserTests, type Mode, type SiteInBrowser } from "./chromium.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run", "--disable-quic"];
 const SCREENSHOTS = join(repoRoot, "docs", "site-screenshots");
-const inCi = process.env.CI !== undefined && process.env.CI !== "" && process.env.CI !== "false" && process.env.CI !== "0";
-const available = existsSync(CHROMIUM);
 
-if (!available && !inCi) {
-  console.warn(`\n${"!".repeat(78)}\n!! SKIPPING the website's browser tests: no Chromium at ${CHROMIUM}.\n` +
-    `!! Install it (Debian/Ubuntu, as root): apt-get update && apt-get install -y chromium\n${"!".repeat(78)}\n`);
-}
-
-describe.skipIf(!available && !inCi)("the website in Chromium", () => {
-  const temp = mkdtempSync(join(tmpdir(), "ztm-site-browser-"));
-  const out = join(temp, "site");
+describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
   const course = loadCourse();
-  let context: BrowserContext;
-
+  let site: SiteInBrowser;
   beforeAll(async () => {
-    if (!available) throw new Error(`CI must run the browser tests, but there is no Chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
-    await buildSite({ out });
+    site = await openSite("browser");
     mkdirSync(SCREENSHOTS, { recursive: true });
-    context = await chromium.launchPersistentContext(join(temp, "profile"), { executablePath: CHROMIUM, headless: true, args: FLAGS });
   });
-  afterAll(async () => {
-    await context?.close();
-    rmSync(temp, { recursive: true, force: true });
-  });
+  afterAll(() => site?.close());
 
-  const url = (file: string) => pathToFileURL(join(out, file)).href;
-
-  /** Opens a page and records everything that went wrong while it loaded. */
-  async function open(file: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-    page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()}`));
-    page.on("request", (r) => !r.url().startsWith("file:") && !r.url().startsWith("data:") && problems.push(`network request: ${r.url()}`));
-    await page.goto(url(file), { waitUntil: "load" });
-    return { page, problems };
-  }
-
-  test("every page loads cleanly and every link and image resolves to a built file", async () => {
-    const pages = readdirSync(out).filter((f) => f.endsWith(".html"));
+  // file:// at 1280 px, HTTP at 390 px: every page is seen at both widths, and none sticks out sideways.
+  test.each([["file", 1280], ["http", 390]] as [Mode, number][])("over %s at %i px, every page loads cleanly, fits the width, and every link resolves", async (mode, width) => {
+    const pages = readdirSync(site.out).filter((f) => f.endsWith(".html"));
     const ids = new Map<string, Set<string>>();
     const targets: { from: string; href: string }[] = [];
     const problems: string[] = [];
+    const { page, visit } = await site.tab(mode, width);
     for (const file of pages) {
-      const { page, problems: own } = await open(file);
-      problems.push(...own.map((p) => `${file}: ${p}`));
+      const own = await visit(file);
+      const scrollWidth = await page.evaluate<number>("document.documentElement.scrollWidth");
+      if (scrollWidth > width) own.push(`${scrollWidth} px wide in a ${width} px window`);
       ids.set(file, new Set(await page.$$eval("[id]", (els) => els.map((e) => e.id))));
       const refs = await page.$$eval("a[href], img[src], link[href], script[src]", (els) =>
         els.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? ""));
       for (const href of refs) if (!/^(?:https?:|mailto:)/.test(href)) targets.push({ from: file, href });
-      await page.close();
+      problems.push(...own.map((p) => `${file}: ${p}`));
     }
+    await page.close();
     for (const { from, href } of targets) {
-      const target = new URL(href, url(from));
+      const target = new URL(href, site.url(from, "file"));
       const path = fileURLToPath(target);
       if (!existsSync(path)) problems.push(`${from}: broken link ${href}`);
-      const name = path.slice(out.length + 1);
+      const name = path.slice(site.out.length + 1);
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment && ids.has(name) && !ids.get(name)!.has(fragment)) problems.push(`${from}: ${href} names no element on ${name}`);
     }
-    // Every page is reachable by following links from the home page's site.
-    const linked = new Set(targets.map((t) => fileURLToPath(new URL(t.href, url(t.from))).slice(out.length + 1)));
+    const linked = new Set(targets.map((t) => fileURLToPath(new URL(t.href, site.url(t.from, "file"))).slice(site.out.length + 1)));
     for (const file of pages) if (file !== "index.html" && !linked.has(file)) problems.push(`${file}: no page links to it`);
     expect(problems).toEqual([]);
-    expect(pages.length).toBeGreaterThanOrEqual(course.chapters.length + 1);
+    expect(pages).toEqual(expect.arrayContaining(["index.html", "print.html", ...course.chapters.map((c) => `${c.id}.html`)]));
     expect(targets.length).toBeGreaterThan(pages.length * 3); // the checker did look at links
   });
 
-  test("screenshots at 1280 and 390 px wide, light and dark, fit the width", async () => {
+  test("served, /favicon.ico and favicon.svg are real icons Chromium draws", async () => {
+    const ico = await fetch(new URL("favicon.ico", site.base));
+    expect([ico.status, ico.headers.get("content-type")]).toEqual([200, "image/x-icon"]);
+    const { page, problems } = await site.open("index.html", "http");
+    const sizes = await page.evaluate<number[][]>(`Promise.all(["favicon.ico", "favicon.svg"].map((src) => new Promise((done) => {
+      const img = new Image(); img.onload = () => done([img.naturalWidth, img.naturalHeight]); img.onerror = () => done([0, 0]); img.src = src;
+    })))`);
+    expect(sizes[0]).toEqual([32, 32]);
+    expect(sizes[1]![0]).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  test("at 1280 and 390 px, light and dark, nothing sticks out sideways (screenshots for review)", async () => {
     const last = course.chapters.at(-1)!.id; // the latest step has the fullest diagram
-    for (const [name, file] of [["home", "index.html"], [last, `${last}.html`]] as const) {
+    const guide = readdirSync(site.out).find((f) => f.startsWith("guide-"))!;
+    const { page, visit } = await site.tab("http");
+    for (const [name, file] of [["home", "index.html"], [last, `${last}.html`], ["guide", guide], ["print", "print.html"]] as const) {
+      const problems = await visit(file);
       for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
         for (const theme of ["light", "dark"] as const) {
-          const { page, problems } = await open(file);
           await page.emulateMedia({ colorScheme: theme });
-          await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-          await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`), fullPage: name === "home" });
-          if (name !== "home") {
-            // The parts a reviewer wants to see: the diagram, and an exercise with its hints
-            // (with the sticky header unstuck, or it lands in the middle of a tall element's shot).
-            await page.addStyleTag({ content: ".site-header{position:static}" });
-            await page.locator("figure.architecture").first().screenshot({ path: join(SCREENSHOTS, `${name}-diagram-${width}-${theme}.png`) });
-            await page.locator("details.hint").first().evaluate((d) => d.setAttribute("open", ""));
-            await page.locator("section.exercise").first().screenshot({ path: join(SCREENSHOTS, `${name}-exercise-${width}-${theme}.png`) });
-          }
-          // Nothing sticks out sideways on a phone (wide tables and code scroll inside themselves).
+          if (name !== "print" && name !== "guide") await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}-${theme}.png`), fullPage: name === "home" });
           expect(await page.evaluate<number>("document.documentElement.scrollWidth"), `${file} at ${width}`).toBeLessThanOrEqual(width);
-          expect(problems).toEqual([]);
-          await page.close();
         }
       }
+      expect(problems).toEqual([]);
     }
-  });
-
-  async function search(query: string): Promise<string[]> {
-    const { page } = await open("index.html");
-    await page.fill("#search-input", query);
-    await page.waitForSelector("#search-results a");
-    await page.screenshot({ path: join(SCREENSHOTS, `search-${query.replace(/\W+/g, "-").toLowerCase()}.png`) });
-    const hrefs = await page.$$eval("#search-results a", (as) => as.map((a) => a.getAttribute("href") ?? ""));
     await page.close();
-    return hrefs;
-  }
-
-  test("the search finds the cache chapter's LRU section", async () => {
-    const hrefs = await search("LRU");
-    expect(hrefs.some((h) => h.startsWith("06-cache.html"))).toBe(true);
   });
 
-  test("the search finds consistent hashing once chapter 12 is in the course", async (context) => {
-    if (!course.chapters.some((c) => c.id.startsWith("12-"))) {
-      context.skip(); // chapters/course.json does not list chapter 12 yet
-      return;
+  test("the search panel stays inside the viewport at 1280 and 390 px", async () => {
+    for (const width of [1280, 390]) {
+      const { page } = await site.open("index.html", "file", width);
+      await page.fill("#search-input", "cache");
+      await page.waitForSelector("#search-results a");
+      const box = (await page.locator("#search-results").boundingBox())!;
+      expect([box.x >= 0, box.x + box.width <= width, box.width > 200], `at ${width}: ${JSON.stringify(box)}`).toEqual([true, true, true]);
+      await page.screenshot({ path: join(SCREENSHOTS, `search-${width}.png`) });
+      await page.close();
     }
-    const hrefs = await search("consistent hashing");
-    expect(hrefs.some((h) => h.startsWith(`${course.chapters.find((c) => c.id.startsWith("12-"))!.id}.html`))).toBe(true);
+  });
+
+  /** The smallest label drawn (visible) in the diagrams under `root`, in CSS px; Infinity if none. */
+  const smallestLabel = (root: string) => `(() => {
+    const sizes = [...document.querySelectorAll(${JSON.stringify(root)} + " svg.diagram")].flatMap((svg) => {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll("text")].filter((t) => t.checkVisibility())
+        .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    });
+    return sizes.length ? Math.min(...sizes) : Infinity;
+  })()`;
+
+  test("at 390 px every diagram label drawn is at least 10 px, and every diagram opens full size", async () => {
+    const files = [...course.chapters.map((c) => `${c.id}.html`), "index.html"];
+    const { page, visit } = await site.tab("file", 390);
+    for (const file of files) {
+      const problems = await visit(file);
+      // In the page: a chapter's diagram at its own size, scrolling sideways inside its figure;
+      // the course map's thumbnails as shapes without words.
+      expect(await page.evaluate<number>(smallestLabel("main")), file).toBeGreaterThanOrEqual(10);
+      if (file !== "index.html") {
+        expect(await page.evaluate<number>(smallestLabel("figure.architecture")), file).toBeLessThan(Infinity);
+        expect(await page.isVisible("figure.architecture .scroll-note"), file).toBe(true);
+      }
+      const buttons = page.locator("button.enlarge");
+      const count = await buttons.count();
+      expect(count, file).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const button = buttons.nth(i);
+        await button.scrollIntoViewIfNeeded();
+        const box = (await button.boundingBox())!;
+        expect(box.x >= 0 && box.x + box.width <= 390, `${file}: button ${i} on screen`).toBe(true);
+        await button.click();
+        const full = await page.evaluate<number>(smallestLabel("dialog.diagram-viewer[open]"));
+        expect(full, `${file}: diagram ${i} full size`).toBeGreaterThanOrEqual(10);
+        expect(full, `${file}: diagram ${i} full size`).toBeLessThan(Infinity);
+        if (file.startsWith("12-")) await page.screenshot({ path: join(SCREENSHOTS, "diagram-full-size-390.png") });
+        await page.keyboard.press("Escape");
+        expect(await page.locator("dialog.diagram-viewer[open]").count()).toBe(0);
+      }
+      if (file.startsWith("12-")) await page.locator("figure.architecture").screenshot({ path: join(SCREENSHOTS, "diagram-in-page-390.png") });
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth"), file).toBeLessThanOrEqual(390);
+      expect(problems).toEqual([]);
+    }
+    await page.close();
   });
 
   test("the theme toggle switches themes without a network and remembers the choice", async () => {
-    const { page, problems } = await open("index.html");
+    const { page, problems } = await site.open("index.html");
     await page.emulateMedia({ colorScheme: "light" });
     const background = () => page.evaluate<string>("getComputedStyle(document.body).backgroundColor");
     expect(await background()).toBe("rgb(255, 255, 255)");

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadChapter, loadCourse } from "../../manifest/load.ts";
 import type { Chapter } from "../../manifest/types.ts";
 import { repoRoot } from "../../kit/settings.ts";
-import { ARROWS, BOXES, STEPS, architectureAt } from "../../site/architecture.ts";
+import { ARROWS, BOXES, SHARDING, STEPS, architectureAt } from "../../site/architecture.ts";
 import { buildSite, standaloneDiagram } from "../../site/build.ts";
 import { renderDiagram } from "../../site/diagram.ts";
 
@@ -26,6 +26,10 @@ describe("the built site", () => {
     const files = readdirSync(out);
     expect(files).toContain("index.html");
     for (const chapter of course.chapters) expect(files).toContain(`${chapter.id}.html`);
+    // Each course-map thumbnail says in words what its step adds (all a phone can read of it).
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    expect(home).toContain('<p class="thumb-adds">Adds: Load balancer.</p>');
+    expect(home).toContain('<p class="thumb-adds">Adds: Shard router, Shard 0, Shard 1, Shard 2, Shard 3, Celebrity shard, NoSQL store.</p>');
     for (const guide of readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md"))) {
       expect(files).toContain(`guide-${guide.replace(/\.md$/, "")}.html`);
     }
@@ -35,16 +39,30 @@ describe("the built site", () => {
     for (const file of readdirSync(out).filter((f) => f.endsWith(".html"))) {
       const html = readFileSync(join(out, file), "utf8");
       expect(html, file).not.toMatch(/<(?:script|img|link|iframe)\b[^>]*(?:src|href)="(?:[a-z]+:)?\/\//i);
-      // The only script files are site.js; the other scripts are the inline theme boot and the index.
-      expect(html.match(/<script src="[^"]*"/g), file).toEqual(['<script src="site.js"']);
+      // Script files: site.js everywhere, quiz.js where there is a quiz; the inline one is the theme boot.
+      const scripts = html.match(/<script src="[^"]*"/g) ?? [];
+      expect(scripts[0], file).toBe('<script src="site.js"');
+      expect(scripts.slice(1).every((s) => s === '<script src="quiz.js"'), file).toBe(true);
     }
-    expect(readFileSync(join(out, "site.js"), "utf8")).not.toMatch(/shiki|import\(|fetch\(/);
+    for (const script of ["site.js", "quiz.js"]) expect(readFileSync(join(out, script), "utf8")).not.toMatch(/codeToHtml|import\(|fetch\(|https?:\/\//);
+    // The search loads these two local scripts, not a fetch (which file:// pages may not do).
+    expect(readFileSync(join(out, "search-index.js"), "utf8")).toMatch(/^\/\/.*\nwindow\.ZTM_SEARCH = \{"options":/);
+    expect(existsSync(join(out, "minisearch.js"))).toBe(true);
   });
 
-  test("shows the quiz questions but never their answers' explanations", () => {
+  test("shows the quiz with each explanation hidden until answered, and keeps explanations out of the search", () => {
+    const index = words(readFileSync(join(out, "search-index.js"), "utf8"));
     for (const chapter of course.chapters) {
-      const text = words(readFileSync(join(out, `${chapter.id}.html`), "utf8").replace(/<[^>]*>/g, " "));
-      for (const q of chapter.quiz) expect(text).not.toContain(words(q.explanation).slice(0, 80));
+      const html = readFileSync(join(out, `${chapter.id}.html`), "utf8");
+      const hidden = [...html.matchAll(/<div class="quiz-explanation" hidden>([\s\S]*?)<\/div>/g)].map((m) => words(m[1]!.replace(/<[^>]*>/g, " ")));
+      expect(hidden).toHaveLength(chapter.quiz.length);
+      const shown = words(html.replace(/<div class="quiz-explanation" hidden>[\s\S]*?<\/div>/g, " ").replace(/<[^>]*>/g, " "));
+      for (const [i, q] of chapter.quiz.entries()) {
+        const start = words(q.explanation).slice(0, 80);
+        expect(hidden[i]).toContain(start);
+        expect(shown).not.toContain(start);
+        expect(index).not.toContain(start);
+      }
     }
   });
 
@@ -81,9 +99,23 @@ test("every chapter folder on disk builds, listed in course.json or not", async 
   }
   const out = join(temp, "all");
   const result = await buildSite({ out, course: { ...loadCourse(), chapters } });
-  expect(result.pages).toHaveLength(chapters.length + 1 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
+  expect(result.pages).toHaveLength(chapters.length + 2 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
   const index = readFileSync(join(out, "index.html"), "utf8");
   if (chapters.some((c) => c.id.startsWith("12-"))) expect(index.toLowerCase()).toContain("consistent hashing");
+});
+
+test("a chapter past the twelve steps joins the sidebar, pager, home page, search and print page with no code change", async () => {
+  const course = loadCourse();
+  const extra: Chapter = { ...course.chapters[0]!, id: "13-extra-chapter", title: "An extra chapter", summary: "Added later.", exercises: [] };
+  const out = join(temp, "with-13");
+  const result = await buildSite({ out, course: { ...course, chapters: [...course.chapters, extra] } });
+  expect(result.pages).toContain("13-extra-chapter.html");
+  const read = (file: string) => readFileSync(join(out, file), "utf8");
+  expect(read(`${course.chapters.at(-1)!.id}.html`)).toContain('<a rel="next" href="13-extra-chapter.html">');
+  expect(read("13-extra-chapter.html")).toContain('<a href="13-extra-chapter.html" aria-current="page">13 · An extra chapter</a>');
+  expect(read("index.html")).toMatch(/id="more-chapters"[\s\S]*href="13-extra-chapter.html"/);
+  expect(read("print.html")).toContain('id="13-extra-chapter-site-quiz"');
+  expect(read("search-index.js")).toContain("13-extra-chapter.html");
 });
 
 describe("the architecture description", () => {
@@ -112,6 +144,31 @@ describe("the architecture description", () => {
       expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b/i); // inline: colours come from the page's variables
       previous = svg;
     }
+  });
+
+  test("step 12 shards the way chapter 12's lesson does: the same key rule and shard count", () => {
+    const folder = readdirSync(join(repoRoot, "chapters")).find((f) => f.startsWith("12-"));
+    expect(folder, "a chapters/12-* folder").toBeDefined();
+    const lesson = readFileSync(join(repoRoot, "chapters", folder!, "lesson.md"), "utf8");
+    // The rule the lesson teaches first ("`user_id % 4` with four shards") ...
+    const rule = /`(\w+) % (\d+)`/.exec(lesson);
+    expect(rule?.slice(1, 3), "the lesson's first `key % n`").toEqual([SHARDING.key, String(SHARDING.count)]);
+    // ... and the shards its own text diagram draws.
+    const diagram = /## Diagram\s+```\w*\n([\s\S]*?)```/.exec(lesson)?.[1] ?? "";
+    const drawn = new Set([...diagram.matchAll(/shard (\d+)/gi)].map((m) => Number(m[1])));
+    expect([...drawn].sort(), "shards in the lesson's text diagram").toEqual(Array.from({ length: SHARDING.count }, (_, i) => i));
+    for (const m of diagram.matchAll(/id ?% ?(\d+)/g)) expect(Number(m[1]), m[0]).toBe(SHARDING.count);
+    // The SVG at step 12: one box per shard, each with its replicas, routed by that rule.
+    const { boxes } = architectureAt(12);
+    const shards = boxes.filter((b) => /^Shard \d+$/.test(b.label));
+    expect(shards.map((b) => [b.label, b.sub, b.kind])).toEqual(Array.from({ length: SHARDING.count },
+      (_, i) => [`Shard ${i}`, `id % ${SHARDING.count} = ${i} · + replicas`, "stack"]));
+    expect(boxes.find((b) => b.id === "router")?.sub).toBe(`${SHARDING.key} % ${SHARDING.count} → shard`);
+    // What else the lesson's picture has: the celebrity shard and the NoSQL store.
+    expect(diagram).toMatch(/celebrity/i);
+    expect(diagram).toMatch(/NoSQL/);
+    expect(boxes.map((b) => b.label)).toEqual(expect.arrayContaining(["Celebrity shard", "NoSQL store"]));
+    expect(boxes.some((b) => /replica/i.test(b.label + (b.sub ?? "")) && b.from <= 11)).toBe(false); // no stale master/replica pair
   });
 
   test("chapters/<NN-name>/diagram.svg files are current (regenerate: npm run docs -- --diagrams)", () => {
