@@ -7,7 +7,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { writeAtomically } from "../kit/files.ts";
 import { journalFile, readJournalChecked } from "../kit/journal.ts";
-import { displayPath, implementationFile } from "../kit/load.ts";
+import { displayPath, implementationFile } from "../kit/paths.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
 import { loadCourse, ManifestError } from "../manifest/load.ts";
 import { messages } from "../messages.ts";

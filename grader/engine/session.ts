@@ -16,7 +16,7 @@ import { join, relative } from "node:path";
 import { createInterface } from "node:readline";
 import type { Vitest } from "vitest/node";
 import { readJournal } from "../kit/journal.ts";
-import { displayPath, implementationFile } from "../kit/load.ts";
+import { displayPath, implementationFile } from "../kit/paths.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
 import type { GradeRequest, WarmReply } from "../kit/warm-server.ts";
 import type { ExerciseEntry } from "../manifest/types.ts";

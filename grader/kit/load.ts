@@ -3,40 +3,19 @@
  * through `loadImplementation(id)`, so the same property file grades exercises/, solutions/, a
  * submission's copy, or an in-repo mutant, depending only on the run's settings.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { LoadFailure, loadLearnerModule, type LoadedModule } from "./boundary/compartment.ts";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { LoadFailure, loadLearnerModule, type LoadedModule } from "./boundary/compartment.ts";
 import type { MutantSet } from "./mutants.ts";
+import { displayPath, implementationFile, requiredExports } from "./paths.ts";
 import { repoRoot, type RunSettings } from "./settings.ts";
+
+export { displayPath, implementationFile, requiredExports } from "./paths.ts";
 
 export type Loaded<M> =
   | { ok: true; module: M; file: string; mapStack: (stack: string) => string }
   | { ok: false; reason: string; file: string };
-
-/** The file that implements exercise `id` under these settings. */
-export function implementationFile(id: string, settings: RunSettings): string {
-  return settings.overrides[id] ?? join(settings.targetRoot, `${id}.ts`);
-}
-
-/**
- * A path as the learner would type it: relative to the repository when inside it. Inside the
- * sandbox the submission lives at the sandbox's own path: it is shown under the folder the user
- * named instead.
- */
-export function displayPath(file: string): string {
-  const { ZTM_SANDBOX_SUBMISSION: inside, ZTM_SUBMISSION_LABEL: label } = process.env;
-  if (inside && label && file.startsWith(`${inside}/`)) return join(label, relative(inside, file));
-  const rel = relative(repoRoot, file);
-  return rel.startsWith("..") ? file : rel;
-}
-
-/** The exports the manifest requires of exercise `id` (chapters/<chapter>/chapter.json). */
-export function requiredExports(id: string): string[] {
-  const chapterFile = join(repoRoot, "chapters", id.split("/")[0], "chapter.json");
-  const chapter = JSON.parse(readFileSync(chapterFile, "utf8")) as { exercises: { id: string; exports: string[] }[] };
-  return chapter.exercises.find((exercise) => exercise.id === id)?.exports ?? [];
-}
 
 /** For `--mutant NAME`: the mutant's source (the solution with the mutant's edits applied). */
 async function mutantSource(id: string, name: string): Promise<{ source?: string; reason?: string }> {

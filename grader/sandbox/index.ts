@@ -122,7 +122,7 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
       NO_COLOR: "1",
       ZTM_SANDBOX_INSIDE: "1", // the CLI inside must grade, not start another sandbox
       ZTM_SUBMISSION_LABEL: job.label ?? job.submissionDir,
-      ZTM_SANDBOX_SUBMISSION: inside.submission, // shown as the label in messages (kit/load.ts)
+      ZTM_SANDBOX_SUBMISSION: inside.submission, // shown as the label in messages (kit/paths.ts)
     };
     if (level === "full") env.ZTM_SANDBOX_UID = String(base);
     if (job.seedHidden) {

@@ -76,8 +76,12 @@ export async function loadLearnerModule(file: string, roots: string[], source?: 
   const globals = Object.getOwnPropertyDescriptors(learnerGlobals());
   for (const [name, desc] of Object.entries(globals)) {
     if (typeof desc.value === "function") harden(desc.value);
-    Object.defineProperty(compartment.globalThis, name, { ...desc, configurable: false });
+    Object.defineProperty(compartment.globalThis, name, desc);
   }
+  // A frozen global object makes every global a constant for SES, which then binds them directly
+  // instead of looking each one up through its scope proxy: `Math.imul` in a hash loop ran 15×
+  // slower before. The learner's code cannot reassign its globals; it never needs to.
+  Object.freeze(compartment.globalThis);
   const modules = learnerModules();
   const require = harden((specifier: string) => {
     if (Object.hasOwn(modules, specifier)) return modules[specifier];

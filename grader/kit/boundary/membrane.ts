@@ -3,8 +3,8 @@
  * learner's module, evaluated in a compartment). Every value that crosses is converted:
  *
  * - learner → judge (`toJudge`): data (arrays, plain objects, Maps, Sets, Dates, typed arrays) is
- *   copied, so a lying getter or a `toJSON` runs once, at the crossing, never inside a check;
- *   functions and class instances become views whose every call crosses again; a Proxy is
+ *   copied (data.ts), so a lying getter or a `toJSON` runs once, at the crossing, never inside a
+ *   check; functions and class instances become views whose every use crosses again; a Proxy is
  *   refused; a thrown value becomes a plain judge-side `Error` (`errorToJudge`), so nothing the
  *   learner throws carries fast-check's "skip this run" footprint or a getter into the judge.
  * - judge → learner (`toLearner`): data is copied, functions and objects become read-only views,
@@ -14,8 +14,14 @@
  * to the learner and returned by `acquire()`, is the grader's own object again), so identity
  * checks keep working. The language's frozen intrinsics (after lockdown, realm.ts) cross as they
  * are: nobody can change them.
+ *
+ * Speed: the graders cross this membrane millions of times, so a view's target sits on its
+ * shadow (a symbol only this module holds) rather than in a WeakMap, one handler serves every
+ * view, and only what identity needs is remembered (a WeakMap insertion costs microseconds once
+ * the map is large).
  */
 import { types } from "node:util";
+import { copyData, copyError, isError, isObject, isPlainData } from "./data.ts";
 import { stackOf } from "./realm.ts";
 
 /** Raised when a learner's value cannot be accepted: the grader reports it as the learner's error. */
@@ -23,23 +29,21 @@ export class BoundaryViolation extends Error {
   override name = "BoundaryViolation";
 }
 
-const { apply, construct, get, set, has, ownKeys, getOwnPropertyDescriptor, getPrototypeOf, deleteProperty } = Reflect;
+const { apply, construct, get, set, has, ownKeys, getOwnPropertyDescriptor, getPrototypeOf, deleteProperty, defineProperty } = Reflect;
 const promiseThen = Promise.prototype.then;
-const mapEntries = Map.prototype.entries;
-const setValues = Set.prototype.values;
-const dateGetTime = Date.prototype.getTime;
-const objectProto = Object.prototype;
-const arrayProto = Array.prototype;
 
-type Side = "judge" | "learner";
-/** A learner object → its judge-side view, and back. */
+/** Where a view's shadow keeps its target. Never handed to the learner. */
+const TARGET = Symbol("target");
+/** A learner function → the judge's view of it. */
 const judgeViewOf = new WeakMap<object, object>();
-const learnerBehind = new WeakMap<object, object>();
-/** A judge object → its learner-side view or copy, and back. */
-const learnerViewOf = new WeakMap<object, object>();
+/** A judge object → the learner's view of it, or its lent copy (plain objects). */
+const learnerCopyOf = new WeakMap<object, object>();
+/** A learner-side view or lent copy → the judge's original. */
 const judgeBehind = new WeakMap<object, object>();
-/** Views the membrane made (they are Proxies, and are not refused as the learner's). */
-const ownViews = new WeakSet<object>();
+/** A judge-side copy of the learner's top-level data → the learner's original. */
+const learnerBehind = new WeakMap<object, object>();
+/** The learner-side views: the only Proxies the learner may hand back. */
+const learnerViews = new WeakSet<object>();
 
 let intrinsics: WeakSet<object> | undefined;
 
@@ -48,8 +52,7 @@ function frozenIntrinsics(): WeakSet<object> {
   if (intrinsics) return intrinsics;
   const found = new WeakSet<object>();
   const visit = (value: unknown): void => {
-    if ((typeof value !== "object" && typeof value !== "function") || value === null) return;
-    if (found.has(value) || !Object.isFrozen(value)) return;
+    if (!isObject(value) || found.has(value) || !Object.isFrozen(value)) return;
     found.add(value);
     visit(getPrototypeOf(value));
     for (const key of ownKeys(value)) {
@@ -68,78 +71,27 @@ function frozenIntrinsics(): WeakSet<object> {
   return (intrinsics = found);
 }
 
-const isObject = (value: unknown): value is object =>
-  (typeof value === "object" && value !== null) || typeof value === "function";
-
-const isPlainData = (value: object): boolean => {
-  if (Array.isArray(value)) return getPrototypeOf(value) === arrayProto;
-  const proto = getPrototypeOf(value);
-  return proto === objectProto || proto === null;
-};
-
-/** Standard error constructors by name, so a copied RangeError is still `instanceof RangeError`. */
-const standardErrors: Record<string, ErrorConstructor> = {
-  Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError,
-};
-
-function copyError(error: Error, to: Side): Error {
-  const name = String(readSafely(error, "name") ?? "Error");
-  const message = String(readSafely(error, "message") ?? "");
-  const Ctor = Object.hasOwn(standardErrors, name) ? standardErrors[name] : Error;
-  const copy = new Ctor(message);
-  if (copy.name !== name) Object.defineProperty(copy, "name", { value: name, writable: true, configurable: true });
-  if (to === "judge") Object.defineProperty(copy, "learnerStack", { value: stackOf(error) });
-  return copy;
+/** A shadow of the same shape as `target`: constructors keep `prototype`, methods have none. */
+function shadowFor(target: object): any {
+  let shadow: any;
+  if (typeof target !== "function") shadow = Array.isArray(target) ? [] : {};
+  else shadow = Object.hasOwn(target, "prototype") ? function () {} : () => {};
+  defineProperty(shadow, TARGET, { value: target, configurable: true });
+  return shadow;
 }
 
-function readSafely(object: object, key: PropertyKey): unknown {
-  const value = get(object, key);
-  return isObject(value) ? undefined : value;
+/** Own keys for a view: the target's, plus the shadow's fixed ones (a Proxy must report them). */
+function viewKeys(shadow: object, keys: (string | symbol)[]): (string | symbol)[] {
+  for (const key of ownKeys(shadow)) if (!keys.includes(key) && !getOwnPropertyDescriptor(shadow, key)!.configurable) keys.push(key);
+  return keys;
 }
 
-/**
- * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
- * With `accessorsAreBehaviour`, a plain object with a getter is not data (a grader's object that
- * counts reads of `timestamp`, say): undefined is returned and the caller makes a view instead.
- * The learner's getters, in the other direction, are read once, here.
- */
-function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<object, object>, accessorsAreBehaviour = false): object | undefined {
-  if (seen.has(value)) return seen.get(value);
-  if (Array.isArray(value) && getPrototypeOf(value) === arrayProto) {
-    const copy: unknown[] = [];
-    seen.set(value, copy);
-    const length = (value as unknown[]).length;
-    for (let i = 0; i < length; i++) if (i in value) copy[i] = cross(get(value, i));
-    return copy;
-  }
-  if (isPlainData(value)) {
-    const keys = ownKeys(value);
-    const descs = keys.map((key) => getOwnPropertyDescriptor(value, key));
-    if (accessorsAreBehaviour && descs.some((desc) => desc?.get)) return undefined;
-    const copy: Record<PropertyKey, unknown> = getPrototypeOf(value) === null ? Object.create(null) : {};
-    seen.set(value, copy);
-    // Symbol keys too: `[Symbol.iterator]() { … }` makes an object iterable.
-    keys.forEach((key, i) => {
-      const desc = descs[i];
-      if (desc?.enumerable) copy[key as string] = cross("value" in desc ? desc.value : get(value, key));
-    });
-    return copy;
-  }
-  if (types.isMap(value)) {
-    const copy = new Map();
-    seen.set(value, copy);
-    for (const [k, v] of apply(mapEntries, value, []) as IterableIterator<[unknown, unknown]>) copy.set(cross(k), cross(v));
-    return copy;
-  }
-  if (types.isSet(value)) {
-    const copy = new Set();
-    seen.set(value, copy);
-    for (const v of apply(setValues, value, []) as IterableIterator<unknown>) copy.add(cross(v));
-    return copy;
-  }
-  if (types.isDate(value)) return new Date(apply(dateGetTime, value, []) as number);
-  if (types.isTypedArray(value) || types.isArrayBuffer(value)) return structuredClone(value);
-  return undefined;
+/** A descriptor a view may report for `key`, given the target's and the shadow's. */
+function viewDescriptor(shadow: object, key: PropertyKey, desc: PropertyDescriptor | undefined, value: () => unknown, writable: boolean) {
+  const fixed = getOwnPropertyDescriptor(shadow, key);
+  if (!desc) return fixed && !fixed.configurable ? fixed : undefined;
+  if (fixed && !fixed.configurable) return { ...fixed, value: value() };
+  return { value: value(), writable: writable && (desc.writable ?? false), enumerable: desc.enumerable, configurable: true };
 }
 
 // ---------------------------------------------------------------- learner → judge
@@ -151,10 +103,11 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (view) return view;
   const original = judgeBehind.get(value);
   if (original) return original;
-  if (frozenIntrinsics().has(value)) return value;
-  if (types.isProxy(value) && !ownViews.has(value)) {
+  if (types.isProxy(value)) {
+    if (learnerViews.has(value)) return (value as any)[TARGET];
     throw new BoundaryViolation("your code gave the grader a Proxy, which it does not accept: return plain values");
   }
+  if (frozenIntrinsics().has(value)) return value;
   if (types.isPromise(value)) {
     return new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => {
@@ -163,12 +116,19 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
     });
   }
   if (typeof value === "function") return judgeView(value);
-  if (types.isNativeError(value) || value instanceof Error) return copyError(value as Error, "judge");
+  if (isError(value)) return learnerErrorCopy(value);
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toJudge(inner, within), within);
   if (!data) return judgeView(value);
-  learnerBehind.set(data, value); // handed back to the learner, it is the learner's own object again
+  // Handed back to the learner, a returned object is the learner's own again (its handles).
+  if (!seen) learnerBehind.set(data, value);
   return data;
+}
+
+function learnerErrorCopy(error: object): Error {
+  const copy = copyError(error);
+  defineProperty(copy, "learnerStack", { value: stackOf(error) }); // where it was thrown (run-property.ts)
+  return copy;
 }
 
 /** Whatever the learner's code threw, as a plain judge-side Error. */
@@ -176,9 +136,7 @@ export function errorToJudge(thrown: unknown): Error {
   if (thrown instanceof BoundaryViolation) return thrown;
   if (isObject(thrown) && judgeBehind.has(thrown)) return judgeBehind.get(thrown) as Error;
   try {
-    if (isObject(thrown) && !types.isProxy(thrown) && (types.isNativeError(thrown) || thrown instanceof Error)) {
-      return copyError(thrown as Error, "judge");
-    }
+    if (isObject(thrown) && !types.isProxy(thrown) && isError(thrown)) return learnerErrorCopy(thrown);
     const shown = isObject(thrown) ? "an object" : typeof thrown === "string" ? JSON.stringify(thrown) : String(thrown);
     return new Error(`your code threw ${shown}, not an Error`);
   } catch (error) {
@@ -202,63 +160,56 @@ function argsToLearner(args: unknown[]): unknown[] {
   return out;
 }
 
-function shadowFor(target: object): object {
-  if (typeof target !== "function") return {};
-  // A shadow with the same shape: constructors keep `prototype`, arrows and methods have none.
-  return Object.hasOwn(target, "prototype") ? function () {} : () => {};
-}
+/** One handler for every judge-side view of a learner object or function. */
+const judgeViewHandler: ProxyHandler<any> = {
+  get(shadow, key) {
+    const target = shadow[TARGET];
+    if (key === TARGET) return target;
+    try {
+      return toJudge(get(target, key, target));
+    } catch (error) {
+      throw errorToJudge(error);
+    }
+  },
+  set: (shadow, key, value) => intoLearner(() => set(shadow[TARGET], key, toLearner(value), shadow[TARGET])),
+  has: (shadow, key) => intoLearner(() => has(shadow[TARGET], key)),
+  deleteProperty: (shadow, key) => intoLearner(() => deleteProperty(shadow[TARGET], key)),
+  ownKeys: (shadow) => viewKeys(shadow, intoLearner(() => ownKeys(shadow[TARGET]))),
+  getOwnPropertyDescriptor(shadow, key) {
+    const target = shadow[TARGET];
+    const desc = intoLearner(() => getOwnPropertyDescriptor(target, key));
+    const value = () => (desc && "value" in desc ? toJudge(desc.value) : intoLearner(() => toJudge(get(target, key, target))));
+    return viewDescriptor(shadow, key, desc, value, true);
+  },
+  getPrototypeOf: (shadow) => intoLearner(() => toJudge(getPrototypeOf(shadow[TARGET]))),
+  setPrototypeOf: () => false,
+  preventExtensions: () => false,
+  defineProperty: () => false,
+  apply(shadow, thisArg, args) {
+    try {
+      return toJudge(apply(shadow[TARGET], toLearner(thisArg), argsToLearner(args)));
+    } catch (error) {
+      throw errorToJudge(error);
+    }
+  },
+  construct: (shadow, args) => intoLearner(() => toJudge(construct(shadow[TARGET], argsToLearner(args)))),
+};
 
-/** The judge's view of a learner function or object: every use of it crosses the membrane. */
+/**
+ * The judge's view of a learner function or object: every use of it crosses the membrane.
+ * Functions (methods, classes) keep one view each, so `cache.get` is found again at once; objects
+ * get a new view each time they cross, because remembering every instance a property creates
+ * costs more in garbage collection than the whole property (a view's identity is not compared).
+ */
 function judgeView(target: object): object {
-  const known = judgeViewOf.get(target);
-  if (known) return known;
-  const shadow = shadowFor(target);
-  const view = new Proxy(shadow, {
-    get: (_, key) => {
-      try {
-        return toJudge(get(target, key, target));
-      } catch (error) {
-        throw errorToJudge(error);
-      }
-    },
-    set: (_, key, value) => intoLearner(() => set(target, key, toLearner(value), target)),
-    has: (_, key) => intoLearner(() => has(target, key)),
-    deleteProperty: (_, key) => intoLearner(() => deleteProperty(target, key)),
-    ownKeys: (s) => {
-      const keys = intoLearner(() => ownKeys(target));
-      for (const key of ownKeys(s)) if (!keys.includes(key) && !getOwnPropertyDescriptor(s, key)!.configurable) keys.push(key);
-      return keys;
-    },
-    getOwnPropertyDescriptor: (s, key) => {
-      const desc = intoLearner(() => getOwnPropertyDescriptor(target, key));
-      const fixed = getOwnPropertyDescriptor(s, key);
-      if (!desc) return fixed && !fixed.configurable ? fixed : undefined;
-      const value = "value" in desc ? toJudge(desc.value) : intoLearner(() => toJudge(get(target, key, target)));
-      if (fixed && !fixed.configurable) return { ...fixed, value };
-      return { value, writable: desc.writable ?? false, enumerable: desc.enumerable, configurable: true };
-    },
-    getPrototypeOf: () => intoLearner(() => toJudge(getPrototypeOf(target))),
-    setPrototypeOf: () => false,
-    preventExtensions: () => false,
-    defineProperty: () => false,
-    apply: (_, thisArg, args) => {
-      try {
-        return toJudge(apply(target as Function, toLearner(thisArg), argsToLearner(args)));
-      } catch (error) {
-        throw errorToJudge(error);
-      }
-    },
-    construct: (_, args) => intoLearner(() => toJudge(construct(target as Function, argsToLearner(args)))),
-  });
-  ownViews.add(view);
-  judgeViewOf.set(target, view);
-  learnerBehind.set(view, target);
+  const view = new Proxy(shadowFor(target), judgeViewHandler);
+  if (typeof target === "function") judgeViewOf.set(target, view);
   return view;
 }
 
 /** The learner's own object behind a judge-side view (for workloads run beside it, compartment.ts). */
 export function learnerObjectBehind(view: unknown): unknown {
-  return isObject(view) ? (learnerBehind.get(view) ?? view) : view;
+  return isObject(view) && types.isProxy(view) ? ((view as any)[TARGET] ?? view) : view;
 }
 
 // ---------------------------------------------------------------- judge → learner
@@ -266,34 +217,38 @@ export function learnerObjectBehind(view: unknown): unknown {
 /** A judge's value, as the learner may see it: data copied, everything else a read-only view. */
 export function toLearner(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
+  if (types.isProxy(value)) {
+    const behind = (value as any)[TARGET]; // a judge-side view: the learner's own object
+    if (behind !== undefined) return behind;
+  }
   const learner = learnerBehind.get(value);
   if (learner) return learner;
+  const known = learnerCopyOf.get(value);
+  if (known) return types.isProxy(known) ? known : refresh(known, value);
   if (frozenIntrinsics().has(value)) return value;
-  const known = learnerViewOf.get(value);
-  if (known) return lentObjects.has(known) ? refresh(known, value) : known;
-  let crossed: object;
   if (types.isPromise(value)) {
-    crossed = new Promise((resolve, reject) => {
+    const crossed = new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => resolve(toLearner(v)), (error: unknown) => reject(toLearner(error))]);
     });
-  } else if (types.isNativeError(value) || value instanceof Error) {
-    crossed = copyError(value as Error, "learner");
-  } else {
-    const within = seen ?? new Map<object, object>();
-    crossed = copyData(value, (inner) => toLearner(inner, within), within, true) ?? learnerView(value);
-    if (isPlainData(value) && !Array.isArray(value)) {
-      // A plain object is often a handle (a connection the grader created): the learner must get
-      // the same object each time it crosses, or `release(connection)` would not find it.
-      lentObjects.add(crossed);
-      learnerViewOf.set(value, crossed);
-    }
+    judgeBehind.set(crossed, value);
+    return crossed;
   }
-  judgeBehind.set(crossed, value);
-  return crossed;
+  if (isError(value)) {
+    const crossed = copyError(value);
+    judgeBehind.set(crossed, value);
+    return crossed;
+  }
+  const within = seen ?? new Map<object, object>();
+  const data = copyData(value, (inner) => toLearner(inner, within), within, true);
+  if (!data) return learnerView(value);
+  if (!seen && !Array.isArray(value) && isPlainData(value)) {
+    // A plain object handed over is often a handle (a connection the grader created): the learner
+    // must get the same object each time it crosses, or `release(connection)` would not find it.
+    learnerCopyOf.set(value, data);
+    judgeBehind.set(data, value);
+  }
+  return data;
 }
-
-/** Learner-side copies of the grader's plain objects, kept one per object. */
-const lentObjects = new WeakSet<object>();
 
 /**
  * Brings a lent copy up to date with the grader's object before it crosses again. What the
@@ -316,46 +271,42 @@ const readOnly = () => {
   throw new TypeError("objects the grader lends your code are read-only");
 };
 
-/** The learner's view of a judge function or object: callable, readable, never writable. */
+/** One handler for every learner-side view of a grader's function or object: callable, readable,
+ *  never writable. The shadow's TARGET is not among the keys it reports. */
+const learnerViewHandler: ProxyHandler<any> = {
+  get: (shadow, key) => (key === TARGET ? shadow[TARGET] : toLearner(get(shadow[TARGET], key, shadow[TARGET]))),
+  has: (shadow, key) => has(shadow[TARGET], key),
+  ownKeys: (shadow) => viewKeys(shadow, ownKeys(shadow[TARGET])),
+  getOwnPropertyDescriptor(shadow, key) {
+    const target = shadow[TARGET];
+    return viewDescriptor(shadow, key, getOwnPropertyDescriptor(target, key), () => toLearner(get(target, key, target)), false);
+  },
+  getPrototypeOf: (shadow) => toLearner(getPrototypeOf(shadow[TARGET])),
+  set: readOnly,
+  deleteProperty: readOnly,
+  defineProperty: readOnly,
+  setPrototypeOf: readOnly,
+  preventExtensions: () => false,
+  apply(shadow, thisArg, args) {
+    try {
+      return toLearner(apply(shadow[TARGET], toJudge(thisArg), args.map((a) => toJudge(a))));
+    } catch (error) {
+      throw toLearner(error);
+    }
+  },
+  construct(shadow, args) {
+    try {
+      return toLearner(construct(shadow[TARGET], args.map((a) => toJudge(a))));
+    } catch (error) {
+      throw toLearner(error);
+    }
+  },
+};
+
+/** The learner's view of a judge function or object. */
 function learnerView(target: object): object {
-  const view = new Proxy(shadowFor(target), {
-    get: (_, key) => toLearner(get(target, key, target)),
-    has: (_, key) => has(target, key),
-    ownKeys: (s) => {
-      const keys = ownKeys(target);
-      for (const key of ownKeys(s)) if (!keys.includes(key) && !getOwnPropertyDescriptor(s, key)!.configurable) keys.push(key);
-      return keys;
-    },
-    getOwnPropertyDescriptor: (s, key) => {
-      const desc = getOwnPropertyDescriptor(target, key);
-      const fixed = getOwnPropertyDescriptor(s, key);
-      if (!desc) return fixed && !fixed.configurable ? fixed : undefined;
-      const value = toLearner(get(target, key, target));
-      if (fixed && !fixed.configurable) return { ...fixed, value };
-      return { value, writable: false, enumerable: desc.enumerable, configurable: true };
-    },
-    getPrototypeOf: () => toLearner(getPrototypeOf(target)),
-    set: readOnly,
-    deleteProperty: readOnly,
-    defineProperty: readOnly,
-    setPrototypeOf: readOnly,
-    preventExtensions: () => false,
-    apply: (_, thisArg, args) => {
-      try {
-        return toLearner(apply(target as Function, toJudge(thisArg), args.map((a) => toJudge(a))));
-      } catch (error) {
-        throw toLearner(error);
-      }
-    },
-    construct: (_, args) => {
-      try {
-        return toLearner(construct(target as Function, args.map((a) => toJudge(a))));
-      } catch (error) {
-        throw toLearner(error);
-      }
-    },
-  });
-  ownViews.add(view);
-  learnerViewOf.set(target, view);
+  const view = new Proxy(shadowFor(target), learnerViewHandler);
+  learnerViews.add(view);
+  learnerCopyOf.set(target, view);
   return view;
 }

@@ -1,0 +1,91 @@
+/**
+ * Copies of data for the membrane (membrane.ts): arrays, plain objects, Maps, Sets, Dates, typed
+ * arrays and errors, rebuilt on the other side with what they hold converted by the caller.
+ * Only the language's own methods, taken before any learner code ran, read the originals.
+ */
+import { types } from "node:util";
+
+const { apply, get, ownKeys, getOwnPropertyDescriptor, getPrototypeOf } = Reflect;
+const mapEntries = Map.prototype.entries;
+const setValues = Set.prototype.values;
+const dateGetTime = Date.prototype.getTime;
+const objectProto = Object.prototype;
+const arrayProto = Array.prototype;
+
+export const isObject = (value: unknown): value is object =>
+  (typeof value === "object" && value !== null) || typeof value === "function";
+
+/** An array, or an object whose prototype is Object.prototype or null. */
+export const isPlainData = (value: object): boolean => {
+  const proto = getPrototypeOf(value);
+  return Array.isArray(value) ? proto === arrayProto : proto === objectProto || proto === null;
+};
+
+/** Standard error constructors by name, so a copied RangeError is still `instanceof RangeError`. */
+const standardErrors: Record<string, ErrorConstructor> = {
+  Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError,
+};
+
+function readPrimitive(object: object, key: PropertyKey): unknown {
+  const value = get(object, key);
+  return isObject(value) ? undefined : value;
+}
+
+/** A fresh Error with the same name and message (and nothing else: no footprint, no getters). */
+export function copyError(error: object): Error {
+  const name = String(readPrimitive(error, "name") ?? "Error");
+  const message = String(readPrimitive(error, "message") ?? "");
+  const Ctor = Object.hasOwn(standardErrors, name) ? standardErrors[name]! : Error;
+  const copy = new Ctor(message);
+  if (copy.name !== name) Object.defineProperty(copy, "name", { value: name, writable: true, configurable: true });
+  return copy;
+}
+
+export const isError = (value: object): boolean => types.isNativeError(value) || value instanceof Error;
+
+/**
+ * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
+ * With `accessorsAreBehaviour`, a plain object with a getter is not data (a grader's object that
+ * counts reads of `timestamp`, say): undefined is returned and the caller makes a view instead.
+ * The learner's getters, in the other direction, are read once, here. Undefined for anything
+ * that is not data (a class instance, a function).
+ */
+export function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<object, object>, accessorsAreBehaviour = false): object | undefined {
+  const known = seen.get(value);
+  if (known) return known;
+  if (Array.isArray(value) && getPrototypeOf(value) === arrayProto) {
+    const copy: unknown[] = [];
+    seen.set(value, copy);
+    const length = (value as unknown[]).length;
+    for (let i = 0; i < length; i++) if (i in value) copy[i] = cross(get(value, i));
+    return copy;
+  }
+  if (isPlainData(value)) {
+    const keys = ownKeys(value);
+    const descs = keys.map((key) => getOwnPropertyDescriptor(value, key));
+    if (accessorsAreBehaviour && descs.some((desc) => desc?.get)) return undefined;
+    const copy: Record<PropertyKey, unknown> = getPrototypeOf(value) === null ? Object.create(null) : {};
+    seen.set(value, copy);
+    // Symbol keys too: `[Symbol.iterator]() { … }` makes an object iterable.
+    keys.forEach((key, i) => {
+      const desc = descs[i];
+      if (desc?.enumerable) copy[key as string] = cross("value" in desc ? desc.value : get(value, key));
+    });
+    return copy;
+  }
+  if (types.isMap(value)) {
+    const copy = new Map();
+    seen.set(value, copy);
+    for (const [k, v] of apply(mapEntries, value, []) as IterableIterator<[unknown, unknown]>) copy.set(cross(k), cross(v));
+    return copy;
+  }
+  if (types.isSet(value)) {
+    const copy = new Set();
+    seen.set(value, copy);
+    for (const v of apply(setValues, value, []) as IterableIterator<unknown>) copy.add(cross(v));
+    return copy;
+  }
+  if (types.isDate(value)) return new Date(apply(dateGetTime, value, []) as number);
+  if (types.isTypedArray(value) || types.isArrayBuffer(value)) return structuredClone(value);
+  return undefined;
+}
