@@ -119,6 +119,7 @@ export function runBesideLearner(
 ): unknown {
   lockdownOnce();
   const compartment = new Compartment({ __options__: true, globals: {}, name: "workload" } as any);
+  Object.freeze(compartment.globalThis); // globals as constants: see loadLearnerModule
   const run = compartment.evaluate(`(${workload.toString()})`) as typeof workload;
   try {
     return toJudge(run(learnerObjectBehind(learnerView), harden(() => cpuTimeMs()), ...args));

@@ -80,22 +80,32 @@ function learnerConsole() {
   return { log: print("log"), info: print("info"), warn: print("warn"), error: print("error"), debug: print("debug") };
 }
 
+/**
+ * A hash or HMAC as the learner holds it: `update` and `digest`, over Node's own object kept in a
+ * private field. A class, not a closure per call: hash rings hash once per lookup.
+ */
+class LearnerHash {
+  readonly #hash: crypto.Hash | crypto.Hmac;
+  constructor(hash: crypto.Hash | crypto.Hmac) {
+    this.#hash = hash;
+  }
+  update(data: string | Uint8Array, encoding?: crypto.Encoding): this {
+    if (typeof data === "string") this.#hash.update(data, encoding as crypto.Encoding);
+    else this.#hash.update(data);
+    return this;
+  }
+  digest(encoding?: crypto.BinaryToTextEncoding): string | Buffer {
+    return encoding ? this.#hash.digest(encoding) : this.#hash.digest();
+  }
+}
+
 /** `node:crypto` as an exercise may import it: hashing, HMAC, random bytes and ids. */
 function learnerCrypto() {
-  const digestOf = (hash: crypto.Hash | crypto.Hmac) => {
-    const facade = {
-      update: (data: string | Uint8Array, encoding?: crypto.Encoding) => {
-        if (typeof data === "string") hash.update(data, encoding as crypto.Encoding);
-        else hash.update(data);
-        return facade;
-      },
-      digest: (encoding?: crypto.BinaryToTextEncoding) => (encoding ? hash.digest(encoding) : hash.digest()),
-    };
-    return Object.freeze(facade);
-  };
+  harden(LearnerHash);
+  hardenHost(Buffer); // digests and random bytes are Buffers: their prototype must be frozen first
   return Object.freeze({
-    createHash: (algorithm: string) => digestOf(crypto.createHash(algorithm)),
-    createHmac: (algorithm: string, key: string | Uint8Array) => digestOf(crypto.createHmac(algorithm, key)),
+    createHash: (algorithm: string) => new LearnerHash(crypto.createHash(algorithm)),
+    createHmac: (algorithm: string, key: string | Uint8Array) => new LearnerHash(crypto.createHmac(algorithm, key)),
     randomBytes: (size: number) => crypto.randomBytes(size),
     randomUUID: () => crypto.randomUUID(),
     randomInt: (min: number, max?: number) => (max === undefined ? crypto.randomInt(min) : crypto.randomInt(min, max)),

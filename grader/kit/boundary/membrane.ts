@@ -76,7 +76,7 @@ function shadowFor(target: object): any {
   let shadow: any;
   if (typeof target !== "function") shadow = Array.isArray(target) ? [] : {};
   else shadow = Object.hasOwn(target, "prototype") ? function () {} : () => {};
-  defineProperty(shadow, TARGET, { value: target, configurable: true });
+  shadow[TARGET] = target; // configurable, so no view ever reports it (viewKeys, viewDescriptor)
   return shadow;
 }
 
@@ -107,6 +107,7 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
     if (learnerViews.has(value)) return (value as any)[TARGET];
     throw new BoundaryViolation("your code gave the grader a Proxy, which it does not accept: return plain values");
   }
+  if (seen && isPlainData(value)) return copyData(value, (inner) => toJudge(inner, seen), seen); // inside data: the common case
   if (frozenIntrinsics().has(value)) return value;
   if (types.isPromise(value)) {
     return new Promise((resolve, reject) => {
@@ -160,11 +161,23 @@ function argsToLearner(args: unknown[]): unknown[] {
   return out;
 }
 
+/**
+ * The view whose property was read last, and its target: `view.method(…)` reads `method` through
+ * the view and then calls it with the view as `this`, which `apply` maps back without another trap.
+ */
+let lastView: unknown;
+let lastTarget: unknown;
+
+/** `this` for a call into the learner's code. */
+const thisToLearner = (thisArg: unknown) => (thisArg === lastView && thisArg !== undefined ? lastTarget : toLearner(thisArg));
+
 /** One handler for every judge-side view of a learner object or function. */
 const judgeViewHandler: ProxyHandler<any> = {
-  get(shadow, key) {
+  get(shadow, key, receiver) {
     const target = shadow[TARGET];
     if (key === TARGET) return target;
+    lastView = receiver;
+    lastTarget = target;
     try {
       return toJudge(get(target, key, target));
     } catch (error) {
@@ -187,7 +200,7 @@ const judgeViewHandler: ProxyHandler<any> = {
   defineProperty: () => false,
   apply(shadow, thisArg, args) {
     try {
-      return toJudge(apply(shadow[TARGET], toLearner(thisArg), argsToLearner(args)));
+      return toJudge(apply(shadow[TARGET], thisToLearner(thisArg), argsToLearner(args)));
     } catch (error) {
       throw errorToJudge(error);
     }

@@ -105,9 +105,13 @@ function makeProbes(LwwMap: LwwMapClass): State[] {
   return probes;
 }
 
+/** The probes of each implementation, made once: they depend only on its code. */
+const probesOf = new WeakMap<LwwMapClass, State[]>();
+
 /** `actual` and `expected` must be the same state, as far as merging and reading can tell. */
 function sameState(LwwMap: LwwMapClass, what: string, actual: State, expected: State): void {
-  const probes = makeProbes(LwwMap);
+  let probes = probesOf.get(LwwMap);
+  if (!probes) probesOf.set(LwwMap, (probes = makeProbes(LwwMap)));
   const a = observe(LwwMap, probes, actual);
   const e = observe(LwwMap, probes, expected);
   const i = a.findIndex((x, k) => !isSame(x, e[k]));

@@ -105,6 +105,9 @@ describe("what a learner's module can reach", () => {
     expect(await loadError('import x from "../../outside.ts"; export { x };')).toMatch(/cannot import/);
     const m = await load('import { createHash } from "node:crypto"; export const md5 = (s: string) => createHash("md5").update(s).digest("hex");');
     expect(m.md5("a")).toBe("0cc175b9c0f1b6a831c399e269772661");
+    const patch = await load('import { randomBytes } from "node:crypto"; export const go = () => { try { (Object.getPrototypeOf(randomBytes(1)) as any).toString = () => "x"; return "patched"; } catch { return "frozen"; } };');
+    expect(patch.go()).toBe("frozen");
+    expect(Buffer.from("ok").toString()).toBe("ok");
   });
 
   test("the built-ins are frozen, and there is no process, require or stack to read", async () => {
