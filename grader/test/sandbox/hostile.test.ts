@@ -172,7 +172,7 @@ describe.skipIf(!full)("grading hostile submissions", () => {
     const output = (attack: string) => ttl(attack)?.output ?? "";
     expect(output("stack-sniffing")).toMatch(/stacks seen: \[\]/);
     expect(output("stack-sniffing")).not.toMatch(/suites|kit|node_modules|\.ts:/);
-    expect(output("patch-prototypes")).toMatch(/patches that took: globalThis\.Map$/m); // its own global only
+    expect(output("patch-prototypes")).toMatch(/patches that took: none$/m); // not even its own (frozen) globals
     expect(output("process-internals")).toMatch(/globals found: Buffer$/m);
     expect(output("reach-the-clock")).toMatch(/clock parts found: handle\.ref, handle\.unref, handle\.hasRef, handle\.refresh$/m);
   });
