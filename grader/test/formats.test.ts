@@ -27,6 +27,7 @@ function contextOf(report: GradeReport): FormatContext {
     testCode: (id, name) => `// ${id}: ${name}`,
     elapsedSeconds: 1.5,
     visibility: "after_due_date",
+    courseIds: report.exercises.map((e) => e.id),
   };
 }
 

@@ -16,5 +16,6 @@ export function contextOf(report: GradeReport, visibility: FormatContext["visibi
     testCode: (id, name) => `// ${id}: ${name}`,
     elapsedSeconds: 1.5,
     visibility,
+    courseIds: ["01-single-server/dns-cache", ...report.exercises.map((e) => e.id)],
   };
 }
