@@ -56,7 +56,7 @@ function checkExercism(results: any): void {
 function checkGradescope(results: any): void {
   for (const field of ["score", "max_score", "execution_time", "output", "tests"]) expect(results).toHaveProperty(field);
   for (const t of results.tests) {
-    expect(Object.keys(t).sort()).toEqual(["max_score", "name", "output", "score", "status", "visibility"]);
+    expect(Object.keys(t).sort()).toEqual(["max_score", "name", "output", "output_format", "score", "status", "visibility"]);
     expect(["passed", "failed"]).toContain(t.status);
     expect(["visible", "hidden", "after_due_date", "after_published"]).toContain(t.visibility);
     expect(t.score).toBeLessThanOrEqual(t.max_score);
