@@ -50,6 +50,7 @@ export function classroom({ report }: FormatContext): string {
     "      - run: npm ci",
     "      - name: Grade (annotations and a job summary with every property's points)",
     "        continue-on-error: true",
+    "        timeout-minutes: 30",
     `        run: npm run grade -- --runs 200 --format github --json ${RESULTS_FILE}`,
     ...steps,
     "      - name: Autograding Reporter",
