@@ -1,20 +1,17 @@
 /**
  * Report formats for automated graders: each checked against its published field list, the
  * committed samples in docs/formats/ included; renderers are pure functions of the report (so
- * one seed gives byte-identical output apart from timings); the hidden seed never leaks; the
- * Gradescope autograder zip grades a submission end to end.
+ * one seed gives byte-identical output apart from timings); the hidden seed never leaks. Each
+ * format's real consumer is driven in grader/test/formats/.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unzipSync } from "fflate";
 import { describe, expect, test } from "vitest";
 import { renderFormat, type FormatContext } from "../engine/formats/index.ts";
 import type { GradeReport } from "../engine/results.ts";
-import { buildAutograderZip } from "../package/gradescope.ts";
-import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
-import { grade, makeSubmission, solutionOf } from "./helpers.ts";
+import { repoRoot } from "../kit/settings.ts";
+import { grade } from "./helpers.ts";
 
 const docs = (name: string) => readFileSync(join(repoRoot, "docs", "formats", name), "utf8");
 const sampleReport = JSON.parse(docs("sample.json.json")) as GradeReport;
@@ -134,5 +131,6 @@ describe("report formats", () => {
     expect(run.stdout + JSON.stringify(run.report)).not.toContain("987654321");
     expect(run.stdout).toContain("seed hidden");
     expect(run.report?.exercises[0].properties.every((p) => p.replay === undefined)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
