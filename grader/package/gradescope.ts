@@ -32,7 +32,8 @@ export const usage = `Usage: npm run package:gradescope -- [ids or chapter prefi
   --out FILE          where to write the zip (default autograder.zip)
   --seed N            the secret grading seed (default: a random one, drawn now and baked in)
   --runs N            runs per property (default 200)
-  --visibility V      test visibility: visible (default), hidden, after_due_date, after_published`;
+  --visibility V      test visibility: visible (default), hidden, after_due_date, after_published
+  --help              this text`;
 
 // Node's current LTS line (the project needs ≥ 20.19; 20 is past its end of life).
 const setupSh = `#!/usr/bin/env bash
@@ -94,14 +95,15 @@ function integer(flag: string, raw: string | undefined, min: number): number | u
   return value;
 }
 
-export function parsePackageArgs(argv: string[]): ZipOptions & { out: string } {
+export function parsePackageArgs(argv: string[]): ZipOptions & { out: string; help?: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" }, seed: { type: "string" }, runs: { type: "string" }, visibility: { type: "string" } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: "string" }, seed: { type: "string" }, runs: { type: "string" }, visibility: { type: "string" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
+  if (values.help) return { help: true, out: "", runs: 0 };
   const visibility = (values.visibility ?? "visible") as Visibility;
   if (!VISIBILITIES.includes(visibility)) throw new UsageError(`--visibility must be one of ${VISIBILITIES.join(", ")}`);
   const ids = positionals.length === 0 ? [] : selectExercises(loadCourse(), positionals).map((e) => e.id);
@@ -116,6 +118,10 @@ export async function main(argv: string[]): Promise<number> {
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n\n${usage}`);
     return 2;
+  }
+  if (options.help) {
+    console.log(usage);
+    return 0;
   }
   writeAtomically(options.out, buildAutograderZip(options));
   const scope = options.ids?.length ? `${options.ids.length} exercise(s): ${options.ids.join(", ")}` : "every exercise";

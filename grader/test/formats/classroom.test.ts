@@ -35,12 +35,16 @@ describe("GitHub Classroom workflow", () => {
     expect(await runLint(cohort, ".github/workflows/grade-cohort.yml")).toEqual([]);
   });
 
-  test("the reporter finds every runner's result under <ID UPPERCASED>_RESULTS, from a step of that id", () => {
-    const runners = workflow.match(/^ {10}runners: (.*)$/m)![1].split(",");
+  test("the reporter finds every runner's result as it looks it up, from a command-grader step of that id", () => {
+    // The reporter (classroom-resources/autograding-grading-reporter, src/main.js) splits
+    // `runners` on commas and blanks and reads process.env[`${runner.trim().toUpperCase()}_RESULTS`].
+    const reporter = workflow.slice(workflow.indexOf("uses: classroom-resources/autograding-grading-reporter@v1"));
+    const env = new Map([...reporter.matchAll(/^ {10}([A-Z0-9_-]+): "(.*)"$/gm)].map((m) => [m[1], m[2]]));
+    const runners = reporter.match(/^ {10}runners: (.*)$/m)![1].split(/[\s,]/).filter(Boolean);
     expect(runners).toHaveLength(courseReport().exercises.length);
-    for (const id of runners) {
-      expect(workflow).toContain(`        id: ${id}\n        uses: classroom-resources/autograding-command-grader@v1`);
-      expect(workflow).toContain(`          ${id.toUpperCase()}_RESULTS: "\${{ steps.${id}.outputs.result }}"`);
+    for (const runner of runners) {
+      expect(env.get(`${runner.trim().toUpperCase()}_RESULTS`)).toBe(`\${{ steps.${runner}.outputs.result }}`);
+      expect(workflow).toContain(`        id: ${runner}\n        uses: classroom-resources/autograding-command-grader@v1`);
     }
   });
 
