@@ -91,7 +91,9 @@ async function grade(argv: string[]): Promise<number> {
   // The reports cover this run's students and any others already graded into the same folder.
   const done = readResults(outDir);
   const covered = roster.students.filter((s) => summary.selected.includes(s) || done.has(s.id));
-  const context = contextOf(cohort, values.roster, covered, roster.problems);
+  // A run over chosen students reports on them alone: no "missing" rows for the rest of the roster.
+  const problems = positionals.length > 0 ? roster.problems.map(({ missingSubmission: _, ...p }) => p) : roster.problems;
+  const context = contextOf(cohort, values.roster, covered, problems);
   saveContext(outDir, context);
   const results = writeReports(outDir, context, cohort.secretSeed);
   const perMinute = summary.graded.length > 0 ? (summary.graded.length / (summary.elapsedMs / 60_000)).toFixed(1) : "–";

@@ -23,6 +23,8 @@ export interface RosterProblem {
   /** The student id on that line, when one could be read. */
   studentId?: string;
   problem: string;
+  /** Set when the row is fine but its submission is missing: the gradebook still lists the student. */
+  missingSubmission?: { name: string };
 }
 
 export interface Roster {
@@ -55,7 +57,8 @@ export function parseRoster(text: string, file: string): Roster {
   const problems: RosterProblem[] = [];
   const firstLine = new Map<string, number>();
   for (const record of records) {
-    const report = (problem: string, studentId?: string) => problems.push({ line: record.line, studentId, problem });
+    const report = (problem: string, studentId?: string, missingSubmission?: { name: string }) =>
+      problems.push({ line: record.line, studentId, problem, ...(missingSubmission && { missingSubmission }) });
     if (record.error) {
       report(`malformed CSV: ${record.error}`);
       continue;
@@ -75,12 +78,12 @@ export function parseRoster(text: string, file: string): Roster {
     }
     firstLine.set(id, record.line);
     if (submission === "") {
-      report(`student "${id}" has no submission path`, id);
+      report(`student "${id}" has no submission path`, id, { name });
       continue;
     }
     const path = isAbsolute(submission) ? submission : resolve(dirname(file), submission);
     if (!existsSync(path) || !statSync(path).isDirectory()) {
-      report(`submission path of "${id}" does not exist or is not a folder: ${submission}`, id);
+      report(`submission path of "${id}" does not exist or is not a folder: ${submission}`, id, { name });
       continue;
     }
     students.push({ id, name, email, submission: path, line: record.line });

@@ -9,7 +9,7 @@ import { writeAtomically } from "../kit/files.ts";
 import { journalFile, readJournalChecked } from "../kit/journal.ts";
 import { displayPath, implementationFile } from "../kit/paths.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
-import { loadCourse, ManifestError } from "../manifest/load.ts";
+import { allExercises, loadCourse, ManifestError } from "../manifest/load.ts";
 import { messages } from "../messages.ts";
 import { parseGradeArgs, usage, UsageError, type GradeArgs } from "./args.ts";
 import { collectExercise } from "./collect.ts";
@@ -196,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       testCode: propertySource,
       elapsedSeconds: graded.elapsedSeconds,
       visibility: args.visibility,
+      courseIds: allExercises(loadCourse()).map(({ exercise }) => exercise.id),
     };
     const rendered = renderFormat(args.format, context);
     if (args.output) writeAtomically(args.output, rendered);

@@ -2,7 +2,9 @@
  * `npm run grade -- --submission DIR` outside a sandbox: grades DIR through gradeSubmission (so a
  * submission is always treated as hostile), then prints and writes what the CLI would have.
  */
+import { join } from "node:path";
 import type { GradeArgs } from "../engine/args.ts";
+import { githubFromHost } from "../engine/formats/index.ts";
 import { writeAtomically } from "../kit/files.ts";
 import { gradeSubmission, SANDBOX_OUT } from "./index.ts";
 
@@ -37,6 +39,11 @@ export async function gradeSubmissionFromCli(args: GradeArgs & { target: { kind:
   process.stdout.write(result.stdout);
   const json = result.files.get("report.json");
   const output = result.files.get("output");
+  // GITHUB_* never enter the sandbox: annotations and the job summary are written from here.
+  if (args.format === "github" && json) {
+    const report = JSON.parse(json.toString());
+    githubFromHost(report, new Map(report.exercises.map((e: { id: string }) => [e.id, join(args.target.dir, "exercises", `${e.id}.ts`)])));
+  }
   if (args.json && json) writeAtomically(args.json, json);
   if (args.output && output) writeAtomically(args.output, output);
   if (args.json || args.output) console.error(`Results written to ${[args.output, args.json].filter(Boolean).join(" and ")}`);

@@ -18,6 +18,8 @@ export interface FormatContext {
   testCode: (exerciseId: string, propertyName: string) => string;
   /** Wall time of the whole run, seconds. */
   elapsedSeconds: number;
+  /** Every exercise id of the course, in course order (stable numbering, e.g. Exercism's task_id). */
+  courseIds: string[];
   /** Visibility of every test in Gradescope's results. */
   visibility: Visibility;
 }

@@ -7,7 +7,7 @@ import { gradescope } from "./gradescope.ts";
 import { junit } from "./junit.ts";
 
 export { FORMATS, VISIBILITIES, type FormatContext, type FormatName, type Visibility } from "./context.ts";
-export { githubSummary } from "./github.ts";
+export { githubFromHost, githubSummary } from "./github.ts";
 
 export function renderFormat(format: FormatName, context: FormatContext): string {
   switch (format) {

@@ -1,14 +1,16 @@
 /**
  * JUnit XML, as CI servers read it: a <testsuite> per exercise, a <testcase> per property; a
  * failing property carries its shrunk scenario in <failure>, one that could not run an <error>.
+ * Valid against the Jenkins xunit-plugin junit-10 XSD (see grader/test/formats/junit.test.ts).
  */
 import type { FormatContext } from "./context.ts";
 import { propertyMessage } from "./failure-text.ts";
 
+/** What XML 1.0 allows (https://www.w3.org/TR/xml/#charsets); the rest becomes U+FFFD. */
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 const escape = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!)
-    // XML 1.0 forbids most control characters, which learner output may contain.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  text.replace(FORBIDDEN, "\uFFFD").replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 export function junit({ report, elapsedSeconds }: FormatContext): string {
   // An exercise that errored (did not load, did not compile) counts every property as an error.
@@ -25,9 +27,11 @@ export function junit({ report, elapsedSeconds }: FormatContext): string {
     const failures = exercise.properties.filter((p) => statusOf(exercise, p) === "fail").length;
     const errors = exercise.properties.filter((p) => statusOf(exercise, p) === "error").length;
     const time = ((exercise.durationMs ?? 0) / 1000).toFixed(3);
+    // Per-property times are not recorded: each test case gets an even share of the exercise's.
+    const caseTime = ((exercise.durationMs ?? 0) / 1000 / Math.max(1, exercise.properties.length)).toFixed(3);
     lines.push(`  <testsuite name="${escape(exercise.id)}" tests="${exercise.properties.length}" failures="${failures}" errors="${errors}" time="${time}">`);
     for (const property of exercise.properties) {
-      const open = `    <testcase classname="${escape(exercise.id)}" name="${escape(`${property.index}. ${property.name}`)}"`;
+      const open = `    <testcase classname="${escape(exercise.id)}" name="${escape(`${property.index}. ${property.name}`)}" time="${caseTime}"`;
       const status = statusOf(exercise, property);
       if (status === "pass") {
         lines.push(`${open}/>`);

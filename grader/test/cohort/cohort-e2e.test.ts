@@ -64,7 +64,8 @@ describe("a whole cohort", () => {
   test("grades every valid row, with the late rule; a crashing submission costs only its student", () => {
     expect(fullRun.status, fullRun.stderr).toBe(1); // bad roster rows
     const rows = new Map(gradebook(full).map((r) => [r.student_id, r]));
-    expect([...rows.keys()]).toEqual(fx.ids);
+    // The student whose submission is missing keeps a row (score 0, "missing"), in roster order.
+    expect([...rows.keys()]).toEqual([...fx.ids.slice(0, 4), "missing-path", ...fx.ids.slice(4)]);
     const columns = Object.keys(rows.get("full")!);
     expect(columns).toEqual(["student_id", "name", "03-scaling", "06-cache", "raw_score", "late_penalty", "score", "max_score", "commit", "graded_at", "status"]);
     const pick = (id: string) => {
@@ -72,6 +73,7 @@ describe("a whole cohort", () => {
       return [r["03-scaling"], r["06-cache"], r.raw_score, r.late_penalty, r.score, r.max_score, r.status];
     };
     expect(pick("full")).toEqual(["6", "8", "14", "0", "14", "14", "ok"]);
+    expect(pick("missing-path")).toEqual(["0", "0", "0", "0", "0", "14", "missing"]);
     expect(pick("stubs")).toEqual(["0", "0", "0", "0", "0", "14", "ok"]);
     expect(Number(rows.get("partial")!["06-cache"])).toBeGreaterThan(0);
     expect(Number(rows.get("partial")!["06-cache"])).toBeLessThan(8);
