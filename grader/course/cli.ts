@@ -10,7 +10,7 @@ import { messages } from "../messages.ts";
 import { createContext, CourseUsageError, findChapter } from "./context.ts";
 import { gradeCommand } from "./grading.ts";
 import { hintCommand } from "./hint.ts";
-import { interviewCommand, scriptFromFile } from "./interview-cli.ts";
+import { findPrompt, interviewCommand, scriptFromFile } from "./interview-cli.ts";
 import { menuCommand } from "./menu.ts";
 import { progressCommand } from "./progress.ts";
 import { terminalPrompter } from "./prompts.ts";
@@ -88,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         if (needsTerminal()) return 1;
         return await quizCommand(ctx, target, terminalPrompter);
       case "interview": {
+        if (values.prompt !== undefined) findPrompt(values.prompt, Math.random); // a bad id is exit 2 first
         // A script (answers from a file) is how tests and non-terminals run it; enquirer needs a TTY.
         const prompter = values.answers !== undefined ? scriptFromFile(values.answers) : ctx.interactive ? terminalPrompter : undefined;
         if (!prompter) {

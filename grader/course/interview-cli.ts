@@ -7,7 +7,7 @@ import { messages } from "../messages.ts";
 import { CourseUsageError } from "./context.ts";
 import { scriptedPrompter, type Prompter } from "./prompts.ts";
 
-export { interviewCommand } from "./interview.ts";
+export { findPrompt, interviewCommand } from "./interview.ts";
 
 /** Answers in order: numbers for estimates, choice text or its index for the choices. */
 export function scriptFromFile(file: string): Prompter {
