@@ -13,6 +13,7 @@ import type { Course } from "../manifest/types.ts";
 import { repoRoot } from "../kit/settings.ts";
 import { STEPS } from "./architecture.ts";
 import { chapterPage } from "./chapter-page.ts";
+import { cheatSheetPage } from "./cheat-sheet.ts";
 import { DIAGRAM_CSS, renderDiagram } from "./diagram.ts";
 import { findGuides } from "./guide-page.ts";
 import { escapeHtml } from "./html.ts";
@@ -98,6 +99,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     }
     bodies.push({ file: guide.page, title: guide.title, body: rendered.html });
   }
+  index.add({ text: "Cheat sheet", where: "The whole course on one printable page", href: "cheat-sheet.html", rank: RANK.guide });
+  bodies.push({ file: "cheat-sheet.html", title: "Cheat sheet", body: cheatSheetPage(course, md) });
   bodies.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });
 
   cleanOut(options.out);
