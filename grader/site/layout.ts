@@ -50,7 +50,7 @@ ${parts.body}
 </main>
 <footer class="site-footer">
 ${parts.pager ?? ""}
-<p><a href="index.html">Course map</a> · built from the repository's <code>chapters/</code> and <code>docs/</code> by <code>npm run docs</code></p>
+<p><a href="index.html">Course map</a> · <a href="cheat-sheet.html">Cheat sheet</a> · built from the repository's <code>chapters/</code> and <code>docs/</code> by <code>npm run docs</code></p>
 </footer>
 <script type="application/json" id="search-index">${index}</script>
 <script src="site.js"></script>
