@@ -73,6 +73,12 @@ export async function interviewCommand(ctx: CourseContext, prompter: Prompter, o
     const spent = now() - stepStart;
     say(m.timer(clock(spent), clock(budget), spent > budget));
   };
+  /** The question as shown: with the step's time left in front, so the clock is always in view. */
+  const timed = (text: string) => {
+    if (!options.timer) return text;
+    const left = budget - (now() - stepStart);
+    return `${left >= 0 ? m.left(clock(left)) : m.over(clock(-left))} ${text}`;
+  };
   const step = (n: number) => {
     stepStart = now();
     budget = STEPS[n - 1].minutes * 60_000;
@@ -81,7 +87,7 @@ export async function interviewCommand(ctx: CourseContext, prompter: Prompter, o
   const choose = async (text: string, correct: string, wrong: string[], concept: string, by: number, why?: string) => {
     const options = rotate([correct, ...wrong], by);
     const choices: Choice[] = options.map((message, i) => ({ name: String(i), message }));
-    const picked = await prompter.select(text, choices);
+    const picked = await prompter.select(timed(text), choices);
     if (picked === undefined) throw new Stopped();
     const answer = options[Number(picked)] ?? picked;
     say(`? ${text}\n  > ${answer}`);
@@ -96,7 +102,7 @@ export async function interviewCommand(ctx: CourseContext, prompter: Prompter, o
   try {
     step(1);
     for (const e of estimatesFor(question)) {
-      const given = await prompter.number(`${e.question} [${e.unit}]`);
+      const given = await prompter.number(timed(`${e.question} [${e.unit}]`));
       if (given === undefined) throw new Stopped();
       const ok = Math.abs(given - e.answer) <= ESTIMATE_TOLERANCE * Math.abs(e.answer);
       say(`? ${e.question}\n  > ${num(given)} ${e.unit}`);

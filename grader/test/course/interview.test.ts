@@ -89,6 +89,7 @@ describe("npm run course -- interview", () => {
       { expect: "Web servers per region" },
       { send: "12\r" },
       { expect: "Step 2 of 4" },
+      { expect: "\\[\\d+:\\d\\d left\\] Walk one read request" }, // the step's clock, in the question
       { expect: "Which order is right" },
       { send: "\u0003", pause: 0.3 },
       { expect: "Transcript saved" },
