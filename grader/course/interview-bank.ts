@@ -72,7 +72,7 @@ export function estimatesFor(q: InterviewPrompt): Estimate[] {
     {
       key: "webServers", unit: "servers", answer: servers,
       question: `Web servers per region at the peak? (${n(q.webServerRps)} req/s per server, run at ${q.utilisation * 100}% utilisation)`,
-      working: `ceil(${n(peak)} ÷ (${n(q.webServerRps)} × ${q.utilisation})) = ${servers} servers`,
+      working: `ceil(${n(peak)} ÷ (${n(q.webServerRps)} × ${q.utilisation})) = ${servers} server${servers === 1 ? "" : "s"}`,
     },
   ];
 }
