@@ -32,6 +32,7 @@ export const messages = {
   reset <id> | --all       put the original stub back (your file is backed up first); --yes to skip the question
   solution <id>            the reference solution (after a pass, or with --yes)
   quiz <chapter>           the chapter's quiz
+  interview                a timed mock interview (--prompt ID, --no-timer, --answers FILE for a script)
 Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
     unknownCommand: (command: string) => `"${command}" is not a course command.\n\n${messages.course.usage}`,
     extraArguments: (extra: string[]) => `Too many arguments: ${extra.join(" ")}. Each command takes one chapter or exercise.`,
@@ -117,5 +118,32 @@ Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
       solution: (passed: boolean) => (passed ? "See the reference solution" : "See the reference solution (asks first: not passed yet)"),
       reset: "Reset to the original stub (keeps a backup)",
     },
+  },
+  /** `npm run course -- interview` (grader/course/interview.ts). */
+  interview: {
+    intro: (product: string, users: string) =>
+      `Mock interview: design ${product} for ${users} daily active users. Four steps; each shows its time budget and your time.`,
+    step: (n: number, title: string, minutes: number) => `\nStep ${n} of 4 · ${title} · budget ${minutes} min`,
+    timer: (spent: string, budget: string, over: boolean) => `  ⏱ ${spent} of ${budget}${over ? " (over budget: move on)" : ""}`,
+    left: (time: string) => `[${time} left]`,
+    over: (time: string) => `[over by ${time}]`,
+    right: "  ✓ right",
+    close: (tolerance: number) => `  ✓ within ±${tolerance * 100}%`,
+    wrong: (expected: string, working: string) => `  ✗ expected about ${expected}. Working: ${working}`,
+    wrongChoice: (answer: string, why?: string) => `  ✗ the answer: ${answer}${why ? `. ${why}` : ""}`,
+    atLoad: (users: string) => `At ${users} daily users, what breaks next?`,
+    whichFix: "Which component fixes it?",
+    flow: "Walk one read request through the high-level design. Which order is right?",
+    followUp: (n: number) => `Follow-up ${n} of 2`,
+    scorecard: "Scorecard (per concept)",
+    scoreLine: (concept: string, right: number, total: number) => `  ${right === total ? "✓" : "✗"} ${concept}: ${right}/${total}`,
+    saved: (file: string) => `Transcript saved: ${file}`,
+    stopped: "Interview stopped: what you answered is saved.",
+    unknownPrompt: (id: string, ids: string[]) => `"${id}" is not an interview prompt. The bank has: ${ids.join(", ")}`,
+    needsTerminalOrAnswers:
+      'The interview asks questions, so it needs a terminal. For a script, give the answers in a JSON file: npm run course -- interview --answers answers.json',
+    badAnswers: (file: string, problem: string) => `Could not read the answers file ${file}: ${problem} (it must be a JSON array of numbers and strings)`,
+    progressLine: (taken: number, weakest: string) =>
+      taken === 0 ? "Interviews: none taken yet (npm run course -- interview)" : `Interviews taken: ${taken}${weakest ? ` · weakest: ${weakest}` : ""}`,
   },
 } as const;

@@ -10,6 +10,7 @@ import { messages } from "../messages.ts";
 import { createContext, CourseUsageError, findChapter } from "./context.ts";
 import { gradeCommand } from "./grading.ts";
 import { hintCommand } from "./hint.ts";
+import { findPrompt, interviewCommand, scriptFromFile } from "./interview-cli.ts";
 import { menuCommand } from "./menu.ts";
 import { progressCommand } from "./progress.ts";
 import { terminalPrompter } from "./prompts.ts";
@@ -20,7 +21,7 @@ import { solutionCommand } from "./solution.ts";
 import { snapshotPristine } from "./stub-source.ts";
 import { watchCommand } from "./watch.ts";
 
-const COMMANDS = ["start", "progress", "read", "watch", "grade", "hint", "reset", "solution", "quiz", "help"] as const;
+const COMMANDS = ["start", "progress", "read", "watch", "grade", "hint", "reset", "solution", "quiz", "interview", "help"] as const;
 
 export async function main(argv: string[]): Promise<number> {
   // Instructors' commands have their own options: hand them over before parsing ours.
@@ -31,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
         return parseArgs({
           args: argv,
           allowPositionals: true,
-          options: { yes: { type: "boolean", short: "y" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" }, runs: { type: "string" }, seed: { type: "string" } },
+          options: { yes: { type: "boolean", short: "y" }, all: { type: "boolean" }, help: { type: "boolean", short: "h" }, runs: { type: "string" }, seed: { type: "string" },
+            "no-timer": { type: "boolean" }, prompt: { type: "string" }, answers: { type: "string" } },
         });
       } catch (error) {
         throw new CourseUsageError(`${(error as Error).message}\n\n${messages.course.usage}`);
@@ -85,6 +87,16 @@ export async function main(argv: string[]): Promise<number> {
         findChapter(ctx.course, target);
         if (needsTerminal()) return 1;
         return await quizCommand(ctx, target, terminalPrompter);
+      case "interview": {
+        if (values.prompt !== undefined) findPrompt(values.prompt, Math.random); // a bad id is exit 2 first
+        // A script (answers from a file) is how tests and non-terminals run it; enquirer needs a TTY.
+        const prompter = values.answers !== undefined ? scriptFromFile(values.answers) : ctx.interactive ? terminalPrompter : undefined;
+        if (!prompter) {
+          console.error(messages.interview.needsTerminalOrAnswers);
+          return 1;
+        }
+        return await interviewCommand(ctx, prompter, { promptId: values.prompt, timer: !values["no-timer"] });
+      }
     }
     return 2;
   } catch (error) {

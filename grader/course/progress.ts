@@ -8,6 +8,7 @@ import { repoRoot } from "../kit/settings.ts";
 import type { Chapter, ExerciseEntry } from "../manifest/types.ts";
 import { messages } from "../messages.ts";
 import { exerciseFile, type CourseContext } from "./context.ts";
+import { interviewSummary } from "./interview.ts";
 import { readProgress, type Progress } from "./progress-store.ts";
 import { paint } from "./terminal.ts";
 
@@ -96,5 +97,6 @@ export function renderOverview(ctx: CourseContext, progress = readProgress(ctx.p
 
 export function progressCommand(ctx: CourseContext): number {
   console.log(renderOverview(ctx));
+  console.log(interviewSummary(ctx));
   return 0;
 }

@@ -11,6 +11,7 @@ import type { Chapter, Course } from "../manifest/types.ts";
 import { repoRoot } from "../kit/settings.ts";
 import { STEPS } from "./architecture.ts";
 import { chapterPage } from "./chapter-page.ts";
+import { cheatSheetPage } from "./cheat-sheet.ts";
 import { DIAGRAM_CSS, renderDiagram } from "./diagram.ts";
 import { findGuides } from "./guide-page.ts";
 import { escapeHtml } from "./html.ts";
@@ -104,6 +105,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const toc = rendered.headings.filter((h) => h.level === 2).map((h) => ({ href: `#${h.id}`, label: h.text }));
     pages.push({ file: guide.page, title: guide.title, body: rendered.html, toc });
   }
+  index.add({ title: "Cheat sheet", where: "Guide", href: "cheat-sheet.html", text: "The whole course on one printable page" });
+  pages.push({ file: "cheat-sheet.html", title: "Cheat sheet", body: cheatSheetPage(course, md) });
   pages.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });
   pages.push({ file: "print.html", title: "The whole course", scripts: ["quiz.js"],
     body: `<h1>${escapeHtml(course.title)}</h1><p class="lead">Every chapter on one page, for printing or reading offline.</p>${printed.join("\n")}` });

@@ -43,7 +43,10 @@ export function stepOf(chapterId: string): number | undefined {
 
 export function chapterPage({ chapter, root, md, highlight, resolveLink, chapterHref }: ChapterPageInput): ChapterPage {
   const n = stepOf(chapter.id);
-  const figure = n === undefined ? "" : diagramFigure(n, chapter.title);
+  // A chapter past the map (13, the whole answer) draws the final architecture: every component.
+  const last = STEPS.at(-1)!.n;
+  const figure = n !== undefined ? diagramFigure(n, `The architecture at step ${n}: ${chapter.title}.`)
+    : Number.parseInt(chapter.id.slice(0, 2), 10) > last ? diagramFigure(last, "The whole architecture: every component of the twelve chapters.") : "";
   let placed = false;
   const lessonDir = join("chapters", chapter.id);
   const links = (href: string) => resolveLink(lessonDir, href);
@@ -95,8 +98,7 @@ ${quiz}`;
   return { body, headings: lesson.headings, sections: lesson.sections, toc: contents };
 }
 
-function diagramFigure(n: number, title: string): string {
-  const caption = `The architecture at step ${n}: ${title}.`;
+function diagramFigure(n: number, caption: string): string {
   return `<figure class="architecture"><div class="diagram-scroll">${renderDiagram(n, { idPrefix: "ch", title: caption })}</div>${enlargeButton("the diagram")}` +
     `<figcaption>${escapeHtml(caption)}</figcaption></figure>`;
 }

@@ -73,7 +73,7 @@ ${parts.toc?.length ? `<aside class="page-toc"><nav aria-label="On this page"><p
     parts.toc.map((t) => `<li><a href="${t.href}">${escapeHtml(t.label)}</a></li>`).join("")}</ul></nav></aside>` : ""}
 </div>
 <footer class="site-footer">
-<p><a href="index.html">Course map</a> · <a href="print.html">the whole course on one page</a> · built from the repository's <code>chapters/</code> and <code>docs/</code> by <code>npm run docs</code></p>
+<p><a href="index.html">Course map</a> · <a href="print.html">the whole course on one page</a> · <a href="cheat-sheet.html">cheat sheet</a> · built from the repository's <code>chapters/</code> and <code>docs/</code> by <code>npm run docs</code></p>
 </footer>
 ${scripts}
 </body>

@@ -1,7 +1,7 @@
 /**
  * JUnit XML, as CI servers read it: a <testsuite> per exercise, a <testcase> per property; a
  * failing property carries its shrunk scenario in <failure>, one that could not run an <error>.
- * Valid against the Jenkins xunit-plugin junit-10 XSD (see grader/test/formats/junit.test.ts).
+ * Well-formed XML 1.0 for libxml2, with the attributes Jenkins reads (grader/test/formats/junit.test.ts).
  */
 import type { FormatContext } from "./context.ts";
 import { propertyMessage } from "./failure-text.ts";

@@ -1,7 +1,8 @@
 /**
- * JUnit XML through real consumers: libxml2's xmllint (wasm build, installed by npm ci) parses it
- * and validates it against the Jenkins xunit-plugin junit-10 XSD (committed beside this test,
- * with its source), whatever the learner's code printed.
+ * JUnit XML through a real consumer: libxml2's xmllint (wasm build, installed by npm ci) parses
+ * it, whatever the learner's code printed. Not validated against the Jenkins junit-10 XSD: the
+ * schema could only be had as another repository's file, which this project does not copy in
+ * (docs/grading.md); the attributes Jenkins needs are checked below instead.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,8 +11,8 @@ import { describe, expect, test } from "vitest";
 import { renderFormat } from "../../engine/formats/index.ts";
 import { contextOf, sampleReport } from "./sample.ts";
 
-const schema = { fileName: "junit-10.xsd", contents: readFileSync(join(import.meta.dirname, "junit-10.xsd"), "utf8") };
-const validate = (xml: string) => validateXML({ xml: { fileName: "report.xml", contents: xml }, schema });
+/** Parsed by libxml2 (`--format`, which needs a well-formed document). */
+const validate = (xml: string) => validateXML({ xml: { fileName: "report.xml", contents: xml }, normalization: "format" });
 
 /** The sample report with `text` printed by the learner and in a failure message. */
 function printing(text: string) {
@@ -22,7 +23,7 @@ function printing(text: string) {
 }
 
 describe("JUnit XML", () => {
-  test("the committed sample and a fresh rendering are valid against junit-10.xsd", async () => {
+  test("the committed sample and a fresh rendering are well-formed for libxml2", async () => {
     const sample = readFileSync(join(import.meta.dirname, "../../../docs/formats/sample.junit.xml"), "utf8");
     for (const xml of [sample, renderFormat("junit", contextOf(sampleReport))]) expect((await validate(xml)).errors).toEqual([]);
   });
@@ -37,7 +38,7 @@ describe("JUnit XML", () => {
     expect(xml).toContain("&lt;/system-out&gt;&lt;evil/&gt;");
   });
 
-  test("the schema check bites: an unescaped forbidden character is refused", async () => {
+  test("the parser check bites: an unescaped forbidden character is refused", async () => {
     const broken = renderFormat("junit", contextOf(sampleReport)).replace("<testsuite ", "<testsuite bogus=\"\uFFFF\" ");
     expect((await validate(broken)).valid).toBe(false);
   });

@@ -99,7 +99,8 @@ test("every chapter folder on disk builds, listed in course.json or not", async 
   }
   const out = join(temp, "all");
   const result = await buildSite({ out, course: { ...loadCourse(), chapters } });
-  expect(result.pages).toHaveLength(chapters.length + 2 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
+  // + the home page, the print page and the cheat sheet
+  expect(result.pages).toHaveLength(chapters.length + 3 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
   const index = readFileSync(join(out, "index.html"), "utf8");
   if (chapters.some((c) => c.id.startsWith("12-"))) expect(index.toLowerCase()).toContain("consistent hashing");
 });

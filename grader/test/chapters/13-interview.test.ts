@@ -1,0 +1,3 @@
+import { selftestChapter } from "../selftest-chapter.ts";
+
+await selftestChapter("13-interview");
