@@ -15,9 +15,13 @@ const RealDate = Date;
 
 /** Set while only the date is faked (`withFakeDate`); otherwise vitest's fake clock is used. */
 let dateOnlyNow: number | undefined;
+/** vitest's fake clock while `withFakeTime` runs (its faked setTimeout carries it). Read
+ *  directly: components call Date.now() on every operation, and asking vitest costs a Date each. */
+let fakeClock: { now: number } | undefined;
 
 function fakeNow(): number {
   if (dateOnlyNow !== undefined) return dateOnlyNow;
+  if (fakeClock) return fakeClock.now;
   return vi.isFakeTimers() ? vi.getMockedSystemTime()!.getTime() : RealDate.now();
 }
 
@@ -32,6 +36,7 @@ Object.assign(FakeDate, { now: fakeNow, parse: RealDate.parse, UTC: RealDate.UTC
 function restore(): void {
   if (vi.isFakeTimers()) vi.useRealTimers();
   dateOnlyNow = undefined;
+  fakeClock = undefined;
   globalThis.Date = RealDate;
 }
 
@@ -58,6 +63,7 @@ export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T 
     now: options.now ?? 1_000_000,
     toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"],
   });
+  fakeClock = (globalThis.setTimeout as unknown as { clock?: { now: number } }).clock;
   return thenRestore(fn);
 }
 

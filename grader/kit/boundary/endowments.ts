@@ -40,26 +40,32 @@ function guarded(callback: unknown, args: unknown[]): () => void {
   };
 }
 
-/** Timers whose handles are opaque tokens: clearing works, reaching the clock does not. */
+/** A timer as the learner holds it: an opaque token over the real (or fake) timer, kept in a
+ *  private field, so clearing works and reaching the clock does not. */
+class TimerHandle {
+  readonly #timer: unknown;
+  constructor(timer: unknown) {
+    this.#timer = timer;
+  }
+  static realOf(handle: unknown): unknown {
+    return typeof handle === "object" && handle !== null && #timer in handle ? (handle as TimerHandle).#timer : handle;
+  }
+  ref(): this { return this; }
+  unref(): this { return this; }
+  hasRef(): boolean { return true; }
+  refresh(): this { return this; }
+  [Symbol.toPrimitive](): number {
+    return Number(this.#timer);
+  }
+}
+
 function learnerTimers() {
-  const handles = new WeakMap<object, unknown>();
-  const token = (real: unknown) => {
-    const handle = {
-      ref: () => handle,
-      unref: () => handle,
-      hasRef: () => true,
-      refresh: () => handle,
-      [Symbol.toPrimitive]: () => Number(real),
-    };
-    handles.set(handle, real);
-    return Object.freeze(handle);
-  };
-  const realOf = (handle: unknown) => (typeof handle === "object" && handle !== null ? handles.get(handle) : handle);
+  harden(TimerHandle);
   return {
-    setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => token(globalThis.setTimeout(guarded(callback, args), ms)),
-    setInterval: (callback: unknown, ms?: number, ...args: unknown[]) => token(globalThis.setInterval(guarded(callback, args), ms)),
-    clearTimeout: (handle: unknown) => globalThis.clearTimeout(realOf(handle) as any),
-    clearInterval: (handle: unknown) => globalThis.clearInterval(realOf(handle) as any),
+    setTimeout: (callback: unknown, ms?: number, ...args: unknown[]) => new TimerHandle(globalThis.setTimeout(guarded(callback, args), ms)),
+    setInterval: (callback: unknown, ms?: number, ...args: unknown[]) => new TimerHandle(globalThis.setInterval(guarded(callback, args), ms)),
+    clearTimeout: (handle: unknown) => globalThis.clearTimeout(TimerHandle.realOf(handle) as any),
+    clearInterval: (handle: unknown) => globalThis.clearInterval(TimerHandle.realOf(handle) as any),
     queueMicrotask: (callback: unknown) => globalThis.queueMicrotask(guarded(callback, [])),
   };
 }

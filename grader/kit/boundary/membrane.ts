@@ -121,8 +121,9 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toJudge(inner, within), within);
   if (!data) return judgeView(value);
-  // Handed back to the learner, a returned object is the learner's own again (its handles).
-  if (!seen) learnerBehind.set(data, value);
+  // Handed back to the learner, a returned plain object is the learner's own again (a handle).
+  // Not arrays or collections: a WeakMap insertion for every `keys()` answer costs more than it serves.
+  if (!seen && !Array.isArray(data) && isPlainData(data)) learnerBehind.set(data, value);
   return data;
 }
 

@@ -174,7 +174,7 @@ describe.skipIf(!full)("grading hostile submissions", () => {
     expect(output("stack-sniffing")).not.toMatch(/suites|kit|node_modules|\.ts:/);
     expect(output("patch-prototypes")).toMatch(/patches that took: none$/m); // not even its own (frozen) globals
     expect(output("process-internals")).toMatch(/globals found: Buffer$/m);
-    expect(output("reach-the-clock")).toMatch(/clock parts found: handle\.ref, handle\.unref, handle\.hasRef, handle\.refresh$/m);
+    expect(output("reach-the-clock")).toMatch(/clock parts found: none$/m);
   });
 
   test("no connection reached the host, and nothing was written outside the sandbox", () => {
