@@ -1,6 +1,8 @@
 /**
- * An in-memory message queue with the delivery rules of Amazon SQS: at-least-once delivery,
- * a visibility timeout, acknowledgement by receipt handle, and a dead-letter list.
+ * An in-memory message queue with SQS-style delivery: at-least-once delivery, a visibility
+ * timeout, acknowledgement by receipt handle, and a dead-letter list. Unlike an SQS standard
+ * queue (best-effort order), it hands messages out strictly oldest first, as SQS FIFO queues do
+ * within one message group: the course's simplification, so that a model can check every answer.
  *
  * Producers `send`; consumers `receive` a batch, do the work, and `ack` each message with the
  * receipt handle they were given. A received message is hidden from other consumers until
