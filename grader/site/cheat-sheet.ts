@@ -27,6 +27,12 @@ const PRINT_CSS = `<style>
 .cheat-sheet { font-size: 0.9rem; }
 .cheat-sheet table { font-size: 0.85rem; }
 .cheat-sheet .say { break-inside: avoid; }
+@media screen {
+  /* On screen the sheet must fit the window (a phone too): the diagram scales, wide tables scroll. */
+  .cheat-sheet .final-diagram svg { max-width: 100%; height: auto; }
+  .cheat-sheet table { display: block; max-width: 100%; overflow-x: auto; }
+  .cheat-sheet { overflow-wrap: anywhere; }
+}
 @media print {
   @page { size: A4; margin: 6mm; }
   .site-header, .site-footer, .pager, .search, .theme-toggle { display: none !important; }
