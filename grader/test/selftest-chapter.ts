@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import type { GraderDef } from "../kit/define.ts";
 import { loadImplementation } from "../kit/load.ts";
-import { materialize, mutate, type MutantSet } from "../kit/mutants.ts";
+import { mutate, type MutantSet } from "../kit/mutants.ts";
 import type { PropertyOutcome } from "../kit/outcome.ts";
 import { runProperty } from "../kit/run-property.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
@@ -81,17 +81,18 @@ export async function selftestChapter(chapterId: string): Promise<void> {
       for (const mutant of mutantSet.mutants) {
         test(`mutant "${mutant.name}" (${mutant.bug}) is rejected by its property at every seed`, async () => {
           mutate(exercise.id, mutant); // throws when an edit no longer applies exactly once
-          const file = materialize(exercise.id, mutant);
           const target = grader.properties.find((p) => p.title === mutant.kills);
           expect(target, `property "${mutant.kills}"`).toBeDefined();
+          // The mutant is loaded from its source in memory (kit/load.ts): no scratch file is written.
+          const mutantSettings = (seed: number): RunSettings => ({ ...settingsFor(join(repoRoot, "solutions"), seed), mutant: mutant.name });
           for (const seed of MUTANT_SEEDS) {
-            const settings = settingsFor(join(repoRoot, "exercises"), seed, { [exercise.id]: file });
+            const settings = mutantSettings(seed);
             const loaded = await loadImplementation(exercise.id, settings);
             if (!loaded.ok) throw new Error(loaded.reason);
             const outcome = await runProperty(target!, loaded.module, settings, loaded.file, loaded.mapStack);
             expect(outcome.status, `seed ${seed}: "${mutant.kills}" accepted the mutant`).toBe("fail");
           }
-          matrix.set(mutant.name, await grade(grader, settingsFor(join(repoRoot, "exercises"), 1, { [exercise.id]: file })));
+          matrix.set(mutant.name, await grade(grader, mutantSettings(1)));
         });
       }
 
