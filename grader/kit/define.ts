@@ -13,6 +13,12 @@ export interface PropertyOptions {
   runs?: number;
   /** Time limit for this property in ms, instead of the run's default. */
   timeoutMs?: number;
+  /**
+   * True for a property that checks many rules at once (the whole contract against a model) or
+   * checks cost rather than answers. Its failure is shown after the failures of specific rules,
+   * which name the bug better (lead-failure.ts).
+   */
+  broad?: boolean;
 }
 
 export type DeclareProperty<M> = (

@@ -10,6 +10,8 @@ export interface PropertyOutcome {
   index: number;
   title: string;
   status: PropertyStatus;
+  /** Set when the property checks many rules at once or checks cost (see PropertyOptions.broad). */
+  broad?: true;
   /** Set when status is "fail". */
   failure?: Failure;
 }

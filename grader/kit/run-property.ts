@@ -22,6 +22,8 @@ export interface PropertyDef<M> {
   runs?: number;
   /** Time limit for this property, if not the run's default. */
   timeoutMs?: number;
+  /** Checks many rules at once, or cost: its failure is shown after specific ones (lead-failure.ts). */
+  broad?: boolean;
 }
 
 const TIMED_OUT = Symbol("timed out");
@@ -82,7 +84,7 @@ export async function runProperty<M>(
   learnerFile: string,
   mapStack: (stack: string) => string = (stack) => stack,
 ): Promise<PropertyOutcome> {
-  const base = { index: def.index, title: def.title };
+  const base = { index: def.index, title: def.title, ...(def.broad ? { broad: true as const } : {}) };
   const limitMs = def.timeoutMs ?? settings.timeoutMs;
   const numRuns = def.runs ?? settings.runs;
   const [path, replayPath] = (settings.path ?? "").split("@");
