@@ -45,8 +45,9 @@ export async function fetchAsset(path: string, options: FetchAssetOptions): Prom
 /**
  * Return `path` with a version parameter `v=<token>` appended: after `?`, or after `&` when the
  * path already has a query ("/a.js" -> "/a.js?v=…", "/a.js?lang=en" -> "/a.js?lang=en&v=…").
- * The token is 8–16 characters of [A-Za-z0-9_-] derived from a hash of `content`: equal content
- * gives the same URL, different content a different URL.
+  * The token is 8–16 characters of [A-Za-z0-9_-] derived from a hash of `content`: equal content
+ * gives the same URL, different content a different URL. (A query-string version only busts a
+ * CDN cache whose key includes the query string; build tools usually hash the file name instead.)
  */
 export function versionedUrl(path: string, content: string | Uint8Array): string {
   void path;

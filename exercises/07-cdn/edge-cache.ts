@@ -40,7 +40,8 @@ export class EdgeCache {
   /**
    * Answer `pathWithQuery` (e.g. "/img/logo.png?v=2").
    *
-   * - The cache key is the whole string, query included.
+      * - The cache key is the whole string, query included (as on a CDN configured to put the query
+   *   string in its cache key; CloudFront's CachingOptimized policy, for one, leaves it out).
    * - A miss fetches `origin + pathWithQuery` with `fetch` (redirects not followed:
    *   `redirect: "manual"`). Concurrent misses of one key make ONE origin request and all get
    *   its answer.

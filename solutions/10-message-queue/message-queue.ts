@@ -1,8 +1,8 @@
 /**
- * An in-memory message queue with SQS-style delivery: at-least-once delivery, a visibility
+  * An in-memory message queue modelled on Amazon SQS: at-least-once delivery, a visibility
  * timeout, acknowledgement by receipt handle, and a dead-letter list. Unlike an SQS standard
- * queue (best-effort order), it hands messages out strictly oldest first, as SQS FIFO queues do
- * within one message group: the course's simplification, so that a model can check every answer.
+ * queue, which orders messages only on a best-effort basis, this queue hands messages out
+ * strictly oldest first; SQS gives strict order only in FIFO queues, within a message group.
  *
  * Producers `send`; consumers `receive` a batch, do the work, and `ack` each message with the
  * receipt handle they were given. A received message is hidden from other consumers until
