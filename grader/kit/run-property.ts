@@ -101,7 +101,8 @@ export async function runProperty<M>(
   } finally {
     setReplayPath(undefined);
   }
-  const parameters = path ? { seed: settings.seed, numRuns, path, endOnFailure: true } : { seed: settings.seed, numRuns };
+  const endOnFailure = Boolean(path) || settings.verdictOnly === true;
+  const parameters = { seed: settings.seed, numRuns, ...(path ? { path } : {}), ...(endOnFailure ? { endOnFailure } : {}) };
 
   const details = await within(fc.check(property, parameters), limitMs);
   if (details === TIMED_OUT) {

@@ -27,6 +27,9 @@ export interface RunSettings {
   overrides: Record<string, string>;
   /** Grade this known-buggy variant (grader/mutants/<id>.ts) of the solution instead. */
   mutant?: string;
+  /** Only whether a property fails matters (the self-test's extra mutant seeds): stop at the
+   *  first failing run and do not shrink it. Never set for a learner, who needs the small case. */
+  verdictOnly?: boolean;
   /** Where the kit appends each exercise's journal; unset in a bare vitest run. */
   journalDir?: string;
   /** Sandboxed run: root-only folder of each worker's seed, journal key and user (the seed is
