@@ -52,8 +52,11 @@ describe("renderLabHtml", () => {
   });
 
   test("puts scenario, seed and source in the title", () => {
-    const html = renderLabHtml(sample());
-    expect(html).toContain("<title>Scale lab · server-then-database-dies · seed 42 · learner</title>");
+    const report = sample();
+    report.scenario = "flash-crowd";
+    report.seed = 7;
+    report.source = "solutions";
+    expect(renderLabHtml(report)).toContain("<title>Scale lab · flash-crowd · seed 7 · solutions</title>");
   });
 
   test("escapes every text that comes from the report", () => {
