@@ -80,7 +80,8 @@ export function lineChart({ title, values, bucketS, faults }: ChartInput): strin
   faults.forEach((fault, i) => {
     const fx = x(fault.atS);
     const row = TOP - 26 + (i % 2) * 13; // alternate rows, so neighbouring labels do not overprint
-    const text = `${i + 1} ${fault.label.length > LABEL_CHARS ? `${fault.label.slice(0, LABEL_CHARS - 1)}…` : fault.label}`;
+    const chars = [...fault.label]; // code points: a cut never splits an emoji
+    const text = `${i + 1} ${chars.length > LABEL_CHARS ? `${chars.slice(0, LABEL_CHARS - 1).join("")}…` : fault.label}`;
     const anchor = fx > W * 0.6 ? "end" : "start";
     const dx = anchor === "end" ? -3 : 3;
     parts.push(`<g class="fault"><title>${escapeHtml(`${clock(fault.atS)} ${fault.label}`)}</title>` +

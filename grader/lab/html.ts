@@ -7,6 +7,7 @@
  * so the file opens anywhere, offline. `renderLabSection` is its body, which the site embeds.
  * Every text that comes from the report is escaped (a scenario name or message may hold < & ").
  */
+import { dirname, relative, resolve, sep } from "node:path";
 import { STEPS } from "../site/architecture.ts";
 import { DIAGRAM_CSS, renderDiagram } from "../site/diagram.ts";
 import { escapeHtml } from "../site/html.ts";
@@ -28,6 +29,13 @@ export interface LabHtmlOptions {
 export function siteChapterHref(chapter: string, exercise?: string): string {
   const slug = exercise?.slice(exercise.indexOf("/") + 1);
   return `${chapter}.html${slug ? `#ex-${slug}` : ""}`;
+}
+
+/** Links for a report written to `htmlFile` that open the lessons of the site built in `siteDir`
+ *  (`npm run docs` builds it in docs/site/): relative, so they work from file:// too. */
+export function siteLinksFrom(htmlFile: string, siteDir: string): (chapter: string, exercise?: string) => string {
+  const rel = relative(dirname(resolve(htmlFile)), resolve(siteDir)).split(sep).map(encodeURIComponent).join("/");
+  return (chapter, exercise) => `${rel ? `${rel}/` : ""}${siteChapterHref(chapter, exercise)}`;
 }
 
 const SOURCES: Record<LabReport["source"], string> = {

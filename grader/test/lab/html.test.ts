@@ -13,7 +13,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { repoRoot } from "../../kit/settings.ts";
 import { clock, lineChart, niceCeil } from "../../lab/html-chart.ts";
-import { renderLabHtml, renderLabSection } from "../../lab/html.ts";
+import { renderLabHtml, renderLabSection, siteLinksFrom } from "../../lab/html.ts";
 import type { LabReport } from "../../lab/report.ts";
 import { available, CHROMIUM, FLAGS, runBrowserTests } from "../site/chromium.ts";
 
@@ -102,6 +102,12 @@ describe("renderLabHtml", () => {
     const baseline = sample();
     baseline.stages.forEach((s, i) => { if (i > 0) { s.status = "locked"; s.reason = "not passing yet"; s.metrics = {}; } });
     expect(renderLabSection(baseline)).toContain("The architecture at step 1: Single server");
+  });
+
+  test("siteLinksFrom makes relative links from the report's folder to the built site's lessons", () => {
+    expect(siteLinksFrom("/repo/out/lab.html", "/repo/docs/site")("06-cache", "06-cache/lru-cache")).toBe("../docs/site/06-cache.html#ex-lru-cache");
+    expect(siteLinksFrom("/repo/docs/site/lab.html", "/repo/docs/site")("06-cache")).toBe("06-cache.html");
+    expect(siteLinksFrom("/tmp/my lab/r.html", "/tmp/docs site")("01-single-server")).toBe("../docs%20site/01-single-server.html");
   });
 
   test("refuses a report of another version, with a message that says so", () => {
