@@ -17,6 +17,7 @@ import { findGuides } from "./guide-page.ts";
 import { escapeHtml } from "./html.ts";
 import { createHighlight } from "./highlight.ts";
 import { homePage } from "./home-page.ts";
+import { LAB_TOC, labPage, loadSampleReport } from "./lab-page.ts";
 import { FAVICON_SVG, faviconIco } from "./favicon.ts";
 import { page, type PageParts, type SiteNav } from "./layout.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -74,7 +75,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const chapterHref = (n: number) => course.chapters.find((c) => Number(nn(c.id)) === n)?.id.concat(".html");
   const nav: SiteNav = {
     chapters: course.chapters.map((c) => ({ href: `${c.id}.html`, label: `${nn(c.id)} · ${c.title}` })),
-    guides: guides.map((g) => ({ href: g.page, label: g.title })),
+    guides: [...guides.map((g) => ({ href: g.page, label: g.title })), { href: "lab.html", label: "Scale lab" }],
   };
   const pages: Omit<PageParts, "courseTitle" | "nav">[] = [];
   const printed: string[] = [];
@@ -105,6 +106,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const toc = rendered.headings.filter((h) => h.level === 2).map((h) => ({ href: `#${h.id}`, label: h.text }));
     pages.push({ file: guide.page, title: guide.title, body: rendered.html, toc });
   }
+  // The lab's sample links only to pages (and exercise sections) this site has.
+  const labHref = (id: string, exercise?: string) => {
+    const chapter = course.chapters.find((c) => c.id === id);
+    if (!chapter) return undefined;
+    return exercise && chapter.exercises.some((e) => e.id === exercise) ? `${id}.html#ex-${exercise.split("/")[1]}` : `${id}.html`;
+  };
+  index.add({ title: "Scale lab", where: "Guide", href: "lab.html", text: "Your own components composed into the whole system, under traffic and faults: npm run course -- lab" });
+  pages.push({ file: "lab.html", title: "Scale lab", toc: LAB_TOC,
+    body: labPage({ report: loadSampleReport(), highlight, chapterHref: labHref, guideHref: guidePages.get("lab") }) });
   index.add({ title: "Cheat sheet", where: "Guide", href: "cheat-sheet.html", text: "The whole course on one printable page" });
   pages.push({ file: "cheat-sheet.html", title: "Cheat sheet", body: cheatSheetPage(course, md) });
   pages.push({ file: "index.html", title: "Course map", body: homePage(course, guides, highlight) });

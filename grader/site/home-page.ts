@@ -41,6 +41,8 @@ gets wrong.</p>
 ${start}
 <p>Read a chapter, open its stub in <code>exercises/</code>, write it, grade it, and replay the
 smallest failing case until it passes.</p>
+<p>Then watch your components work together: <a href="lab.html">the scale lab</a> runs them as one
+system under traffic and faults.</p>
 <h2 id="course-map">The course map</h2>
 <p>The architecture at each step. ${byStep.size} of ${STEPS.length} chapters are published.</p>
 <ol class="course-map">

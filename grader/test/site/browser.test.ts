@@ -78,7 +78,7 @@ describe.skipIf(!runBrowserTests)("the website in Chromium", () => {
     const last = course.chapters.at(-1)!.id; // the latest step has the fullest diagram
     const guide = readdirSync(site.out).find((f) => f.startsWith("guide-"))!;
     const { page, visit } = await site.tab("http");
-    for (const [name, file] of [["home", "index.html"], [last, `${last}.html`], ["guide", guide], ["print", "print.html"]] as const) {
+    for (const [name, file] of [["home", "index.html"], [last, `${last}.html`], ["guide", guide], ["print", "print.html"], ["lab", "lab.html"]] as const) {
       const problems = await visit(file);
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });

@@ -13,6 +13,8 @@ import { repoRoot } from "../../kit/settings.ts";
 import { ARROWS, BOXES, SHARDING, STEPS, architectureAt } from "../../site/architecture.ts";
 import { buildSite, standaloneDiagram } from "../../site/build.ts";
 import { renderDiagram } from "../../site/diagram.ts";
+import { loadSampleReport } from "../../site/lab-page.ts";
+import { renderLabSection } from "../../lab/html.ts";
 
 const temp = mkdtempSync(join(tmpdir(), "ztm-site-build-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -48,6 +50,14 @@ describe("the built site", () => {
     // The search loads these two local scripts, not a fetch (which file:// pages may not do).
     expect(readFileSync(join(out, "search-index.js"), "utf8")).toMatch(/^\/\/.*\nwindow\.ZTM_SEARCH = \{"options":/);
     expect(existsSync(join(out, "minisearch.js"))).toBe(true);
+  });
+
+  test("has the scale lab page, with the sample report drawn by the lab's own HTML code, linked from the home page and sidebar", () => {
+    const lab = readFileSync(join(out, "lab.html"), "utf8");
+    expect(lab).toContain("npm run course -- lab");
+    expect(lab).toContain(renderLabSection(loadSampleReport(), { headingLevel: 3, idPrefix: "lab", chapterHref: (c, e) => `${c}.html${e ? `#ex-${e.split("/")[1]}` : ""}` }));
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain('<a href="lab.html">the scale lab</a>');
+    expect(readFileSync(join(out, course.chapters[0]!.id + ".html"), "utf8")).toContain('<li><a href="lab.html">Scale lab</a></li>');
   });
 
   test("shows the quiz with each explanation hidden until answered, and keeps explanations out of the search", () => {
@@ -99,8 +109,8 @@ test("every chapter folder on disk builds, listed in course.json or not", async 
   }
   const out = join(temp, "all");
   const result = await buildSite({ out, course: { ...loadCourse(), chapters } });
-  // + the home page, the print page and the cheat sheet
-  expect(result.pages).toHaveLength(chapters.length + 3 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
+  // + the home page, the print page, the cheat sheet and the scale lab
+  expect(result.pages).toHaveLength(chapters.length + 4 + readdirSync(join(repoRoot, "docs")).filter((f) => f.endsWith(".md")).length);
   const index = readFileSync(join(out, "index.html"), "utf8");
   if (chapters.some((c) => c.id.startsWith("12-"))) expect(index.toLowerCase()).toContain("consistent hashing");
 });
