@@ -50,6 +50,20 @@ function keysPerNode(HashRing: Module["HashRing"], _cpuTimeMs: () => number, ids
   return counts;
 }
 
+/** Whether removing ids[pick % n] leaves every other key where it was; no steps are recorded. */
+function keepsOthersQuietly(HashRing: Module["HashRing"], vnodes: number, ids: string[], keys: string[], pick: number): boolean {
+  try {
+    const removed = ids[pick % ids.length];
+    const ring = new HashRing({ vnodes });
+    for (const id of ids) ring.addNode(id);
+    const before = owners(ring, keys);
+    ring.removeNode(removed);
+    return owners(ring, keys).every((a, i) => a !== removed && ids.includes(a) && (before[i] === removed || a === before[i]));
+  } catch {
+    return false; // shown with its steps below
+  }
+}
+
 export default defineGrader<Module>("12-sharding/hash-ring", (property) => {
   property("the order in which nodes are added does not change any key's node", ({ HashRing }) =>
     fc.property(vnodesArb, nodeSet(2, 8), keysArb, (vnodes, ids, keys) => {
@@ -74,7 +88,13 @@ export default defineGrader<Module>("12-sharding/hash-ring", (property) => {
   );
 
   property("removing a node moves only the keys it held", ({ HashRing }) =>
-    fc.property(vnodesArb, nodeSet(2, 8), keysArb, fc.nat(), (vnodes, ids, keys, pick) => {
+    fc.property(vnodesArb, nodeSet(2, 8), nodeSet(9, 9), keysArb, fc.nat(), (randomVnodes, randomIds, nineIds, keys, pick) => {
+      // Besides a random ring, every node count from 2 to 9 at 160 (the default), 40 and 8
+      // vnodes: a ring whose points per node depend on n (the `hashring` package gives 39
+      // instead of 40 points when n = 7) moves keys between the others at one n only. The sweep
+      // runs quietly; the scenario shown is its first failing case, else the random one.
+      const sweep = [160, 40, 8].flatMap((v) => Array.from({ length: 8 }, (_, i) => ({ vnodes: v, ids: nineIds.slice(0, i + 2) })));
+      const { vnodes, ids } = sweep.find((c) => !keepsOthersQuietly(HashRing, c.vnodes, c.ids, keys, pick)) ?? { vnodes: randomVnodes, ids: randomIds };
       const removed = ids[pick % ids.length];
       const ring = build(HashRing, vnodes, ids);
       const before = owners(ring, keys);
