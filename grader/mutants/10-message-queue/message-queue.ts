@@ -21,9 +21,21 @@ export default defineMutants("10-message-queue/message-queue", [
   },
   {
     name: "visible-a-tick-early",
-    bug: "a received message becomes visible again 1 ms before its visibility timeout ends",
+    bug: "receive hands out a held message again 1 ms before its visibility timeout ends",
     kills: "a message is never held by two consumers at once",
-    edits: [["now >= m.inFlight.receivedAt + this.visibilityTimeoutMs)", "now >= m.inFlight.receivedAt + this.visibilityTimeoutMs - 1)"]],
+    edits: [["      if (message.inFlight) continue;\n", "      if (message.inFlight && now < message.inFlight.receivedAt + this.visibilityTimeoutMs - 1) continue;\n"]],
+  },
+  {
+    name: "reuses-handle",
+    bug: "gives a message the same receipt handle at every receive, so an old handle still acks it",
+    kills: "ack accepts only a message's latest handle, before its visibility lapses",
+    edits: [["message.handles.push(randomUUID());", "message.handles.push(`handle-${message.id}`);"]],
+  },
+  {
+    name: "receive-count-before-this-receive",
+    bug: "reports the receive count without this receive (0 the first time)",
+    kills: "after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing",
+    edits: [["receiptHandle: message.handles.at(-1)!, receiveCount: message.receiveCount });", "receiptHandle: message.handles.at(-1)!, receiveCount: message.receiveCount - 1 });"]],
   },
   {
     name: "ack-after-lapse",
