@@ -3,7 +3,7 @@ import { defineRules } from "../../kit/rules.ts";
 export default defineRules("11-observability/alert-rule", [
   {
     rule: "Evaluates the rule now and returns its state.",
-    property: "the state moves through ok, pending and firing exactly as the rule says",
+    property: "state() evaluates the rule at the time it is called",
     mutants: ["state-does-not-evaluate"],
   },
   {
@@ -35,5 +35,10 @@ export default defineRules("11-observability/alert-rule", [
     rule: "Records one request answered now (`ok = false` for an error), then evaluates the rule.",
     property: "recording a request evaluates the rule, so the wait starts when the errors arrive",
     mutants: ["record-does-not-evaluate"],
+  },
+  {
+    rule: "`pending` from the first evaluation at which it holds (`pendingSince` = that time);",
+    property: "the state moves through ok, pending and firing exactly as the rule says",
+    mutants: ["error-restarts-wait"],
   },
 ]);
