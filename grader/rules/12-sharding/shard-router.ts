@@ -34,11 +34,11 @@ export default defineRules("12-sharding/shard-router", [
   {
     rule: "so pinning a shard moves only the users that were on it",
     property: "with the ring, pinning a shard moves only the users that were on it",
-    mutants: ["ring-is-hash-mod-n"],
+    mutants: ["ring-is-hash-mod-n", "ring-labels-by-position"],
   },
   {
     rule: "and unpinning moves users only onto it.",
     property: "with the ring, unpinning a shard moves users only onto it",
-    mutants: ["ring-labels-by-position"],
+    mutants: ["unpin-halves-the-ring"],
   },
 ]);
