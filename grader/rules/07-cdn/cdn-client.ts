@@ -29,7 +29,7 @@ export default defineRules("07-cdn/cdn-client", [
   {
     rule: "equal content gives the same URL, different content a different URL.",
     property: "versionedUrl is the same for equal content and differs for different content",
-    mutants: ["random-version",  "hashes-the-path"],
+    mutants: ["random-version", "hashes-the-path"],
   },
   {
     rule: "The token is 8–16 characters of [A-Za-z0-9_-] derived from a hash of `content`:",

@@ -4,7 +4,7 @@ export default defineRules("07-cdn/edge-cache", [
   {
     rule: "The answer is stored only when its status is 200, its lifetime > 0 and `Cache-Control` has neither `no-store` nor `private` (other directives are ignored);",
     property: "a 200 is stored only with a positive lifetime and without no-store or private",
-    mutants: ["no-store-cached",  "private-cached"],
+    mutants: ["no-store-cached", "private-cached"],
   },
   {
     rule: "A miss fetches `origin + pathWithQuery` with `fetch` (redirects not followed: `redirect: \"manual\"`).",

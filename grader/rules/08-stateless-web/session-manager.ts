@@ -9,7 +9,7 @@ export default defineRules("08-stateless-web/session-manager", [
   {
     rule: "The data of the live session named by `cookie`, or null when the cookie was changed in any way,",
     property: "any single-character change to a cookie reads null and cannot update",
-    mutants: ["signature-not-checked",  "compares-decoded-bytes"],
+    mutants: ["signature-not-checked", "compares-decoded-bytes"],
   },
   {
     rule: "was signed with another secret,",
@@ -44,6 +44,6 @@ export default defineRules("08-stateless-web/session-manager", [
   {
     rule: "the id carries at least 128 random bits from node:crypto (≥ 22 base64url or ≥ 32 hex characters),",
     property: "ids are unique over 10 000 sessions and carry at least 128 bits",
-    mutants: ["short-id",  "time-based-id"],
+    mutants: ["short-id", "time-based-id"],
   },
 ]);

@@ -4,12 +4,12 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "For each key, the write with the greatest (timestamp, replicaId) wins, deletes included: replica ids are compared with `<` (JavaScript string order).",
     property: "get answers the write with the greatest (timestamp, replicaId), deletes included",
-    mutants: ["ignores-replica-id",  "locale-compare"],
+    mutants: ["ignores-replica-id", "locale-compare"],
   },
   {
     rule: "On an equal pair a delete wins, and between two sets the one whose `JSON.stringify(value)` is greater wins.",
     property: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
-    mutants: ["set-beats-delete-on-tie",  "smaller-json-wins"],
+    mutants: ["set-beats-delete-on-tie", "smaller-json-wins"],
   },
   {
     rule: "merge is commutative,",

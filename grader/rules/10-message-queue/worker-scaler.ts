@@ -4,12 +4,12 @@ export default defineRules("10-message-queue/worker-scaler", [
   {
     rule: "Returns `Math.ceil((arrivalPerSec * drainWithinSec + depth) / (perWorkerPerSec * drainWithinSec))` clamped to [min, max]:",
     property: "the answer is ceil((arrivals × drain time + depth) / (per-worker rate × drain time)), clamped",
-    mutants: ["floor",  "ignores-backlog"],
+    mutants: ["floor", "ignores-backlog"],
   },
   {
     rule: "clamped to the fleet's bounds.",
     property: "the answer never goes below min or above max",
-    mutants: ["no-max-clamp",  "no-min-clamp"],
+    mutants: ["no-max-clamp", "no-min-clamp"],
   },
   {
     rule: "Compute exactly this expression.",
@@ -19,6 +19,6 @@ export default defineRules("10-message-queue/worker-scaler", [
   {
     rule: "@throws RangeError when any input is not a finite number, is negative, when `perWorkerPerSec` or `drainWithinSec` is 0, or when `min > max`.",
     property: "negative, non-finite or inconsistent input throws RangeError",
-    mutants: ["accepts-min-above-max",  "accepts-non-finite",  "accepts-zero-rate"],
+    mutants: ["accepts-min-above-max", "accepts-non-finite", "accepts-zero-rate"],
   },
 ]);

@@ -9,7 +9,7 @@ export default defineRules("12-sharding/shard-router", [
   {
     rule: "A pinned user always goes to its dedicated shard and no other user does;",
     property: "a pinned user goes to its dedicated shard and no other user does",
-    mutants: ["ring-keeps-dedicated-shards",  "ignores-pins"],
+    mutants: ["ring-keeps-dedicated-shards", "ignores-pins"],
   },
   {
     rule: "Throws (an `Error`) if `shard` is already pinned to another user,",

@@ -24,7 +24,7 @@ export default defineRules("13-interview/estimate", [
   {
     rule: "Servers needed to carry a load at a utilisation target, computed exactly as written: Math.ceil(load / (capacityPerServer * utilisation))",
     property: "servers carry the load at the target utilisation, rounded up",
-    mutants: ["no-headroom",  "rounds-down"],
+    mutants: ["no-headroom", "rounds-down"],
   },
   {
     rule: "Availability of components in series (every one must be up), each in [0, 1]: availabilities.reduce((total, a) => total * a, 1)",
