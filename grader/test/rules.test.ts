@@ -31,21 +31,6 @@ const PENDING: string[] = [
   "06-cache/lru-cache",
   "06-cache/ttl-cache",
   "06-cache/read-through",
-  // chapters 07–13 (branch rules-b)
-  "07-cdn/edge-cache",
-  "07-cdn/cdn-client",
-  "08-stateless-web/session-manager",
-  "09-data-centers/geo-router",
-  "09-data-centers/lww-map",
-  "10-message-queue/message-queue",
-  "10-message-queue/worker-scaler",
-  "11-observability/latency-sketch",
-  "11-observability/alert-rule",
-  "11-observability/log-merge",
-  "12-sharding/hash-ring",
-  "12-sharding/shard-router",
-  "13-interview/estimate",
-  "13-interview/capacity-planner",
 ];
 
 const exercises = allExercises(loadCourse()).map(({ exercise }) => exercise.id);
