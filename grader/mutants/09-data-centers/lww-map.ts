@@ -46,7 +46,7 @@ export default defineMutants("09-data-centers/lww-map", [
   {
     name: "forgets-deletes",
     bug: "a winning delete removes the key instead of keeping a tombstone, so an older set brings it back",
-    kills: "replicas converge whatever the order and duplication of delivery",
+    kills: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
     edits: [["beats(incoming, current)) this.entries.set(key, incoming);", "beats(incoming, current)) {\n      if (incoming.deleted) this.entries.delete(key);\n      else this.entries.set(key, incoming);\n    }"]],
   },
   {
@@ -56,6 +56,17 @@ export default defineMutants("09-data-centers/lww-map", [
     edits: [
       ["return JSON.parse(JSON.stringify(rows)) as JsonValue;", "return new Map([...this.entries].filter(() => rows.length >= 0)) as unknown as JsonValue;"],
       ["for (const [key, timestamp, replicaId, deleted, value] of state as Row[]) {\n      this.apply(key, { timestamp, replicaId, deleted, value });", "for (const [key, entry] of state as unknown as Map<string, Entry>) {\n      this.apply(key, entry);"],
+    ],
+  },
+  {
+    name: "newest-from-a-replica-wins",
+    bug: "merge assumes each replica's writes arrive in order: a write from the replica of the current winner always replaces it, so a late, older copy of that replica's state wins",
+    kills: "replicas converge whatever the order and duplication of delivery",
+    edits: [
+      [
+        "      this.apply(key, { timestamp, replicaId, deleted, value });",
+        "      const current = this.entries.get(key);\n      if (current !== undefined && replicaId !== this.replicaId && current.replicaId === replicaId) this.entries.set(key, { timestamp, replicaId, deleted, value });\n      else this.apply(key, { timestamp, replicaId, deleted, value });",
+      ],
     ],
   },
 ]);

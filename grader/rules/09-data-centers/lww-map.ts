@@ -9,7 +9,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "On an equal pair a delete wins, and between two sets the one whose `JSON.stringify(value)` is greater wins.",
     property: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
-    mutants: ["set-beats-delete-on-tie", "smaller-json-wins"],
+    mutants: ["set-beats-delete-on-tie", "smaller-json-wins", "forgets-deletes"],
   },
   {
     rule: "merge is commutative,",
@@ -29,7 +29,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "replicas that have seen the same writes answer `get` alike, whatever the order or duplication of delivery.",
     property: "replicas converge whatever the order and duplication of delivery",
-    mutants: ["forgets-deletes"],
+    mutants: ["newest-from-a-replica-wins"],
   },
   {
     rule: "a JSON value (it survives `JSON.parse(JSON.stringify(state))`), opaque to callers, safe to keep after later writes.",
