@@ -9,7 +9,7 @@ export default defineRules("10-message-queue/message-queue", [
   {
     rule: "the message becomes visible again in its old place (by send order)",
     property: "receive hands out waiting messages oldest first, a lapsed one back in its old place",
-    mutants: ["lapsed-to-the-back"],
+    mutants: ["lapsed-to-the-back", "lapsed-message-stays-hidden"],
   },
   {
     rule: "A received message is hidden from other consumers until `receivedAt + visibilityTimeoutMs`;",
@@ -49,6 +49,6 @@ export default defineRules("10-message-queue/message-queue", [
   {
     rule: "at-least-once delivery",
     property: "no message is ever lost",
-    mutants: ["lapsed-message-dropped"],
+    mutants: ["batch-over-three-loses-the-rest"],
   },
 ]);
