@@ -34,7 +34,7 @@ export default defineMutants("09-data-centers/lww-map", [
   {
     name: "clock-skew-window",
     bug: "treats timestamps within 1 of each other as concurrent and lets the replica id decide, an order with cycles",
-    kills: "merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)",
+    kills: "get answers the write with the greatest (timestamp, replicaId), deletes included",
     edits: [["  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;", "  if (Math.abs(a.timestamp - b.timestamp) > 1 || a.replicaId === b.replicaId) {\n    if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;\n  }"]],
   },
   {
@@ -67,6 +67,19 @@ export default defineMutants("09-data-centers/lww-map", [
         "      this.apply(key, { timestamp, replicaId, deleted, value });",
         "      const current = this.entries.get(key);\n      if (current !== undefined && replicaId !== this.replicaId && current.replicaId === replicaId) this.entries.set(key, { timestamp, replicaId, deleted, value });\n      else this.apply(key, { timestamp, replicaId, deleted, value });",
       ],
+    ],
+  },
+  {
+    name: "relay-drops-tombstones",
+    bug: "a map that never wrote itself (a relay) leaves deletes out of its state, so merging through it differs from merging directly",
+    kills: "merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)",
+    edits: [
+      [
+        "const rows: Row[] = [...this.entries].map(",
+        "const relay = !(this as unknown as { wrote?: boolean }).wrote;\n    const rows: Row[] = [...this.entries].filter(([, e]) => !(relay && e.deleted)).map(",
+      ],
+      ["  set(key: string, value: V, timestamp: number): void {\n", "  set(key: string, value: V, timestamp: number): void {\n    (this as unknown as { wrote?: boolean }).wrote = true;\n"],
+      ["  delete(key: string, timestamp: number): void {\n", "  delete(key: string, timestamp: number): void {\n    (this as unknown as { wrote?: boolean }).wrote = true;\n"],
     ],
   },
 ]);

@@ -4,7 +4,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "For each key, the write with the greatest (timestamp, replicaId) wins, deletes included: replica ids are compared with `<` (JavaScript string order).",
     property: "get answers the write with the greatest (timestamp, replicaId), deletes included",
-    mutants: ["ignores-replica-id", "locale-compare"],
+    mutants: ["ignores-replica-id", "locale-compare", "clock-skew-window"],
   },
   {
     rule: "On an equal pair a delete wins, and between two sets the one whose `JSON.stringify(value)` is greater wins.",
@@ -19,7 +19,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "associative",
     property: "merge is associative: (a merged with b) merged with c equals a merged with (b merged with c)",
-    mutants: ["clock-skew-window"],
+    mutants: ["relay-drops-tombstones"],
   },
   {
     rule: "and idempotent:",
