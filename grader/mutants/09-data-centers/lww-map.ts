@@ -40,7 +40,7 @@ export default defineMutants("09-data-centers/lww-map", [
   {
     name: "merge-bumps-timestamp",
     bug: "merge stamps incoming writes one tick later, so that they beat the local ones",
-    kills: "merge is idempotent: merging a state already merged changes nothing",
+    kills: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
     edits: [["this.apply(key, { timestamp, replicaId, deleted, value });", "this.apply(key, { timestamp: timestamp + 1, replicaId, deleted, value });"]],
   },
   {
@@ -80,6 +80,19 @@ export default defineMutants("09-data-centers/lww-map", [
       ],
       ["  set(key: string, value: V, timestamp: number): void {\n", "  set(key: string, value: V, timestamp: number): void {\n    (this as unknown as { wrote?: boolean }).wrote = true;\n"],
       ["  delete(key: string, timestamp: number): void {\n", "  delete(key: string, timestamp: number): void {\n    (this as unknown as { wrote?: boolean }).wrote = true;\n"],
+    ],
+  },
+  {
+    name: "echo-restamps",
+    bug: "merging its own state back (an echo) stamps every write one tick later, so merging again changes the map",
+    kills: "merge is idempotent: merging a state already merged changes nothing",
+    edits: [
+      ["  private readonly entries = new Map<string, Entry>();", "  private readonly entries = new Map<string, Entry>();\n  private readonly echoToken = Math.random();"],
+      ["    return JSON.parse(JSON.stringify(rows)) as JsonValue;", "    return JSON.parse(JSON.stringify([...rows, [\"__echo\", this.echoToken]])) as JsonValue;"],
+      [
+        "    for (const [key, timestamp, replicaId, deleted, value] of state as Row[]) {\n      this.apply(key, { timestamp, replicaId, deleted, value });",
+        "    const echo = (state as Row[]).some((row) => row[0] === \"__echo\" && row[1] === this.echoToken);\n    for (const [key, timestamp, replicaId, deleted, value] of state as Row[]) {\n      if (key === \"__echo\") continue;\n      this.apply(key, { timestamp: echo ? timestamp + 1 : timestamp, replicaId, deleted, value });",
+      ],
     ],
   },
 ]);

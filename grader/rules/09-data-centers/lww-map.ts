@@ -9,7 +9,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "On an equal pair a delete wins, and between two sets the one whose `JSON.stringify(value)` is greater wins.",
     property: "on an equal (timestamp, replicaId) a delete wins, then the greater JSON.stringify(value)",
-    mutants: ["set-beats-delete-on-tie", "smaller-json-wins", "forgets-deletes"],
+    mutants: ["set-beats-delete-on-tie", "smaller-json-wins", "forgets-deletes", "merge-bumps-timestamp"],
   },
   {
     rule: "merge is commutative,",
@@ -24,7 +24,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "and idempotent:",
     property: "merge is idempotent: merging a state already merged changes nothing",
-    mutants: ["merge-bumps-timestamp"],
+    mutants: ["echo-restamps"],
   },
   {
     rule: "replicas that have seen the same writes answer `get` alike, whatever the order or duplication of delivery.",
