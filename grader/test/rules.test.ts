@@ -28,9 +28,6 @@ const PENDING: string[] = [
   "04-load-balancer/health-checker",
   "05-replication/replica-router",
   "05-replication/replication-cluster",
-  "06-cache/lru-cache",
-  "06-cache/ttl-cache",
-  "06-cache/read-through",
   // chapters 07–13 (branch rules-b)
   "07-cdn/edge-cache",
   "07-cdn/cdn-client",
