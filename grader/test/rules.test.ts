@@ -19,7 +19,6 @@ import { allExercises, loadCourse } from "../manifest/load.ts";
  */
 const PENDING: string[] = [
   // chapters 01–06 (branch rules-a)
-  "01-single-server/user-api",
   // chapters 07–13 (branch rules-b)
   "07-cdn/edge-cache",
   "07-cdn/cdn-client",
