@@ -31,8 +31,8 @@ type Cmd = fc.Command<Model, Cache>;
 const key = fc.integer({ min: 0, max: 5 });
 const value = fc.integer({ min: 0, max: 99 });
 
-/** The model's stored keys, least recently used first (for messages). */
-const sorted = (keys: readonly number[]) => [...keys].sort((a, b) => a - b);
+/** Keys in ascending order, to compare which keys are stored whatever their recency order. */
+const sorted = (keys: readonly unknown[]) => [...keys].sort((a, b) => Number(a) - Number(b));
 
 // Each property checks its own rule and only what it needs to reach it (issue 18): the value
 // property never evicts, the recency ones look only at the key they touched, the eviction one
