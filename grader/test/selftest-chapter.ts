@@ -7,10 +7,11 @@
  * Graders are imported with ZTM_SELFTEST=1 (set in grader/vitest.selftest.config.ts), so they
  * register no vitest tests of their own; this file drives their definitions directly.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import type { GraderDef } from "../kit/define.ts";
+import { failuresInLeadOrder, leadFailure } from "../kit/lead-failure.ts";
 import { loadImplementation } from "../kit/load.ts";
 import { mutate, type MutantSet } from "../kit/mutants.ts";
 import type { PropertyOutcome } from "../kit/outcome.ts";
@@ -98,6 +99,11 @@ export async function selftestChapter(chapterId: string): Promise<void> {
             if (!loaded.ok) throw new Error(loaded.reason);
             const outcome = await runProperty(target!, loaded.module, settings, loaded.file, loaded.mapStack);
             expect(outcome.status, `seed ${seed}: "${mutant.kills}" accepted the mutant`).toBe("fail");
+          }
+          // Exercises with a rule table (grader/rules/): the mutant's lead failure names its rule.
+          if (existsSync(join(repoRoot, "grader/rules", `${exercise.id}.ts`))) {
+            const order = failuresInLeadOrder(outcomes).map((o) => `P${o.index}${o.broad ? " (broad)" : ""} ${o.title} [${o.failure?.steps.length ?? 0} steps]`);
+            expect(leadFailure(outcomes)?.title, `seed 1: failures in lead order:\n  ${order.join("\n  ")}`).toBe(mutant.kills);
           }
         });
       }

@@ -24,7 +24,7 @@ export default defineMutants("01-single-server/dns-cache", [
   {
     name: "trailing-dot-kept",
     bug: "only lower-cases the name, so 'mysite.com.' and 'mysite.com' are two names",
-    kills: SHARED,
+    kills: LOOKUP,
     edits: [["return lower.endsWith(\".\") ? lower.slice(0, -1) : lower;", "return lower;"]],
   },
   {
@@ -77,5 +77,18 @@ export default defineMutants("01-single-server/dns-cache", [
     bug: "returns the most recent cached answer whatever the name",
     kills: OWN,
     edits: [["const cached = this.#answers.get(name);", "const cached = [...this.#answers.values()].at(-1);"]],
+  },
+  {
+    name: "single-sweep-timer",
+    bug: "expires answers with one cleanup timer that every new answer moves to its own expiry, so a longer-lived answer outlives its TTL (cacheable-lookup's bug)",
+    kills: TTL,
+    edits: [
+      ["  readonly #pending = new Map<string, Promise<string>>();", "  readonly #pending = new Map<string, Promise<string>>();\n  #sweep: ReturnType<typeof setTimeout> | undefined;"],
+      ["if (Date.now() < cached.freshUntil) return Promise.resolve(cached.address);", "if (cached.freshUntil >= 0) return Promise.resolve(cached.address); // the sweep timer removes expired answers"],
+      [
+        "        this.#answers.set(name, { address: answer.address, freshUntil: Date.now() + answer.ttlSeconds * 1000 });",
+        "        this.#answers.set(name, { address: answer.address, freshUntil: Date.now() + answer.ttlSeconds * 1000 });\n        clearTimeout(this.#sweep);\n        this.#sweep = setTimeout(() => {\n          for (const [n, a] of this.#answers) if (a.freshUntil <= Date.now()) this.#answers.delete(n);\n        }, answer.ttlSeconds * 1000);",
+      ],
+    ],
   },
 ]);

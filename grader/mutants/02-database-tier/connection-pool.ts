@@ -26,7 +26,7 @@ export default defineMutants("02-database-tier/connection-pool", [
     name: "creates-not-counted",
     bug: "does not count connections that are still being created against max",
     kills: CAP,
-    edits: [["return this.#idle.length + this.#held.size + this.#creating;", "return this.#idle.length + this.#held.size;"]],
+    edits: [["this.#slotsUsed() < this.#max", "this.#idle.length + this.#held.size < this.#max"]],
   },
   {
     name: "idle-not-removed",
@@ -120,5 +120,20 @@ export default defineMutants("02-database-tier/connection-pool", [
     bug: "an acquire after close waits (and may even create a connection) instead of rejecting",
     kills: CLOSE,
     edits: [["    if (this.#closed) return Promise.reject(new PoolClosedError());\n", ""]],
+  },
+  {
+    name: "create-error-rejects-all",
+    bug: "a failed create rejects every waiter, not only the oldest one it was meant for",
+    kills: ORDER,
+    edits: [[
+      "          const oldest = this.#waiters.shift();\n          if (oldest !== undefined) {\n            clearTimeout(oldest.timer);\n            oldest.reject(error);\n          }",
+      "          for (const waiter of this.#waiters.splice(0)) {\n            clearTimeout(waiter.timer);\n            waiter.reject(error);\n          }",
+    ]],
+  },
+  {
+    name: "failed-create-not-retried",
+    bug: "after a failed create, starts no create for the waiters still queued, who then wait on nothing",
+    kills: ORDER,
+    edits: [["            oldest.reject(error);\n          }\n          this.#grow();", "            oldest.reject(error);\n          }"]],
   },
 ]);

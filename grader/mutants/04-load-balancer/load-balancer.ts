@@ -38,7 +38,7 @@ export default defineMutants("04-load-balancer/load-balancer", [
   {
     name: "weighted-ties-to-later",
     bug: "smooth weighted round-robin breaks ties toward the later backend",
-    kills: "weighted round-robin follows nginx's smooth algorithm through downs and ups",
+    kills: "weights 5, 1, 1 give the smooth sequence a a b a c a a",
     edits: [["if (s.current > best.current) best = s;", "if (s.current >= best.current) best = s;"]],
   },
   {
@@ -46,6 +46,30 @@ export default defineMutants("04-load-balancer/load-balancer", [
     bug: "a backend that comes back up restarts from current weight 0 instead of keeping it",
     kills: "weighted round-robin follows nginx's smooth algorithm through downs and ups",
     edits: [["    this.slot(id).up = true;", "    const slot = this.slot(id);\n    slot.up = true;\n    slot.current = 0;"]],
+  },
+  {
+    name: "weighted-total-counts-down",
+    bug: "the winner loses the total weight of every backend, down ones included, not only the healthy ones",
+    kills: "weighted round-robin follows nginx's smooth algorithm through downs and ups",
+    edits: [[
+      "case \"weighted-round-robin\": chosen = smoothWeighted(healthy); break;",
+      "case \"weighted-round-robin\": chosen = smoothWeighted(healthy); chosen.current -= this.slots.filter((s) => !s.up).reduce((t, s) => t + s.weight, 0); break;",
+    ]],
+  },
+  {
+    name: "weighted-down-keeps-gaining",
+    bug: "a down backend keeps adding its weight to its current weight at every pick, so it comes back with a burst",
+    kills: "weighted round-robin follows nginx's smooth algorithm through downs and ups",
+    edits: [[
+      "case \"weighted-round-robin\": chosen = smoothWeighted(healthy); break;",
+      "case \"weighted-round-robin\": for (const s of this.slots) if (!s.up) s.current += s.weight; chosen = smoothWeighted(healthy); break;",
+    ]],
+  },
+  {
+    name: "weighted-up-again-resets",
+    bug: "marking an up backend up again resets its current weight, though it should change nothing",
+    kills: "weighted round-robin follows nginx's smooth algorithm through downs and ups",
+    edits: [["    this.slot(id).up = true;", "    const slot = this.slot(id);\n    if (slot.up) slot.current = 0;\n    slot.up = true;"]],
   },
   {
     name: "weighted-ignores-weights",

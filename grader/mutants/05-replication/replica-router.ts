@@ -24,7 +24,7 @@ export default defineMutants("05-replication/replica-router", [
   {
     name: "stale-fallback",
     bug: "when no replica has caught up, the read goes to any healthy replica instead of the primary",
-    kills: "a read goes to the primary exactly when no replica qualifies",
+    kills: "a read with minLsn goes only to a replica that has applied that LSN, or to the primary",
     edits: [
       [
         "    this.lastServed = -1;\n    return this.primary;",
@@ -65,7 +65,7 @@ export default defineMutants("05-replication/replica-router", [
   {
     name: "strict-min-lsn",
     bug: "a replica must have applied more than minLsn, so one that has applied exactly minLsn is skipped",
-    kills: ORDER,
+    kills: "a read goes to the primary exactly when no replica qualifies",
     edits: [["(this.applied.get(id) ?? 0) >= minLsn", "(this.applied.get(id) ?? 0) > minLsn"]],
   },
 ]);

@@ -43,7 +43,7 @@ export default defineMutants("05-replication/replication-cluster", [
   {
     name: "ships-without-catch-up",
     bug: "a write ships only the new entry, so a lagging replica ends up with a gap in its log",
-    kills: MODEL,
+    kills: PREFIX,
     edits: [
       [
         "for (const id of targets.slice(0, this.syncReplicas)) this.catchUp(id);",

@@ -70,7 +70,7 @@ export default defineMutants("07-cdn/edge-cache", [
   {
     name: "follows-redirects",
     bug: "follows the origin's redirects instead of passing a 3xx through",
-    kills: "any sequence of gets, purges and clock moves matches the reference model",
+    kills: "a 200 is stored only with a positive lifetime and without no-store or private",
     edits: [['{ redirect: "manual" }', "{}"]],
   },
   {
@@ -78,5 +78,11 @@ export default defineMutants("07-cdn/edge-cache", [
     bug: "rounds the age of a hit to the nearest second instead of down",
     kills: "a hit carries its age, the origin's Age included, and expires when that age reaches the lifetime",
     edits: [['      if (ageMs < copy.lifetimeMs) {\n        return {\n          status: copy.status,\n          headers: { ...copy.headers, age: String(Math.floor(ageMs / 1000)) },', '      if (ageMs < copy.lifetimeMs) {\n        return {\n          status: copy.status,\n          headers: { ...copy.headers, age: String(Math.round(ageMs / 1000)) },']],
+  },
+  {
+    name: "purge-counts-fresh-copies",
+    bug: "purge removes expired copies too but counts only the fresh ones",
+    kills: "any sequence of gets, purges and clock moves matches the reference model",
+    edits: [["        this.stored.delete(key);\n        removed += 1;", "        if (this.ageMs(this.stored.get(key)!) < this.stored.get(key)!.lifetimeMs) removed += 1;\n        this.stored.delete(key);"]],
   },
 ]);

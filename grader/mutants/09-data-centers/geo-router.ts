@@ -16,7 +16,7 @@ export default defineMutants("09-data-centers/geo-router", [
   {
     name: "route-ignores-health",
     bug: "route keeps sending users to a failed data center",
-    kills: "when a data center fails, route moves only the users it served",
+    kills: "route picks the nearest healthy data center by great-circle distance",
     edits: [["    for (const dc of this.up()) {\n      const d = greatCircle", "    for (const dc of this.centers) {\n      const d = greatCircle"]],
   },
   {
@@ -39,8 +39,8 @@ export default defineMutants("09-data-centers/geo-router", [
   },
   {
     name: "split-modulo",
-    bug: "split picks hash(user) modulo the number of healthy data centers, so a failure reshuffles everyone",
-    kills: "when a data center fails, split moves only its users, each to a healthy one",
+    bug: "split picks hash(user) modulo the number of healthy data centers, ignoring the weights (and a failure reshuffles everyone)",
+    kills: "split gives each healthy data center its weight's share of users, within 3 points",
     edits: [[
       "-Math.log(unitHash(`${userId}\\u0000${dc.id}`)) / dc.weight",
       "Math.floor(unitHash(userId) * 1e9) % this.up().length === this.up().indexOf(dc) ? 0 : 1",
@@ -63,5 +63,20 @@ export default defineMutants("09-data-centers/geo-router", [
     bug: "split throws a plain Error instead of NoHealthyDataCenterError",
     kills: "with no healthy data center, route and split throw NoHealthyDataCenterError",
     edits: [["    if (best === undefined) throw new NoHealthyDataCenterError();\n    return best;\n  }\n\n  /** Marks", "    if (best === undefined) throw new Error(\"no healthy data center\");\n    return best;\n  }\n\n  /** Marks"]],
+  },
+  {
+    name: "route-remembers-answers",
+    bug: "route remembers each location's answer and never forgets it, so the users of a failed data center stay on it",
+    kills: "when a data center fails, route moves only the users it served",
+    edits: [
+      ["  route(location: { lat: number; lon: number }): string {\n", "  private readonly remembered = new Map<string, string>();\n  route(location: { lat: number; lon: number }): string {\n    const key = `${location.lat},${location.lon}`;\n    if (this.remembered.has(key)) return this.remembered.get(key)!;\n"],
+      ["        bestDistance = d;\n      }\n    }\n    if (best === undefined) throw new NoHealthyDataCenterError();\n", "        bestDistance = d;\n      }\n    }\n    if (best === undefined) throw new NoHealthyDataCenterError();\n    this.remembered.set(key, best);\n"],
+    ],
+  },
+  {
+    name: "split-hash-counts-healthy",
+    bug: "split mixes the number of healthy data centers into each user's hash, so a failure reshuffles the users of the others",
+    kills: "when a data center fails, split moves only its users, each to a healthy one",
+    edits: [["unitHash(`${userId}\\u0000${dc.id}`)", "unitHash(`${userId}\\u0000${dc.id}\\u0000${this.up().length}`)"]],
   },
 ]);

@@ -21,9 +21,21 @@ export default defineMutants("10-message-queue/message-queue", [
   },
   {
     name: "visible-a-tick-early",
-    bug: "a received message becomes visible again 1 ms before its visibility timeout ends",
+    bug: "receive hands out a held message again 1 ms before its visibility timeout ends",
     kills: "a message is never held by two consumers at once",
-    edits: [["now >= m.inFlight.receivedAt + this.visibilityTimeoutMs)", "now >= m.inFlight.receivedAt + this.visibilityTimeoutMs - 1)"]],
+    edits: [["      if (message.inFlight) continue;\n", "      if (message.inFlight && now < message.inFlight.receivedAt + this.visibilityTimeoutMs - 1) continue;\n"]],
+  },
+  {
+    name: "reuses-handle",
+    bug: "gives a message the same receipt handle at every receive, so an old handle still acks it",
+    kills: "ack accepts only a message's latest handle, before its visibility lapses",
+    edits: [["message.handles.push(randomUUID());", "message.handles.push(`handle-${message.id}`);"]],
+  },
+  {
+    name: "receive-count-before-this-receive",
+    bug: "reports the receive count without this receive (0 the first time)",
+    kills: "after maxReceives receives a lapsed message is dead-lettered, in the order of lapsing",
+    edits: [["receiptHandle: message.handles.at(-1)!, receiveCount: message.receiveCount });", "receiptHandle: message.handles.at(-1)!, receiveCount: message.receiveCount - 1 });"]],
   },
   {
     name: "ack-after-lapse",
@@ -62,9 +74,18 @@ export default defineMutants("10-message-queue/message-queue", [
     edits: [["    return this.messages.size;", "    return [...this.messages.values()].filter((m) => !m.inFlight).length;"]],
   },
   {
-    name: "lapsed-message-dropped",
-    bug: "a message whose visibility lapses before maxReceives is dropped instead of made visible again",
+    name: "lapsed-message-stays-hidden",
+    bug: "a message whose visibility lapses before maxReceives is never handed out again (it stays hidden, and counted)",
+    kills: "receive hands out waiting messages oldest first, a lapsed one back in its old place",
+    edits: [
+      ["      message.inFlight = undefined;\n", "      message.inFlight = message.receiveCount < this.maxReceives ? { receivedAt: Infinity } : undefined;\n"],
+      ["message.handles.at(-1) === receiptHandle && message.inFlight !== undefined", "message.handles.at(-1) === receiptHandle && message.inFlight !== undefined && message.inFlight.receivedAt !== Infinity"],
+    ],
+  },
+  {
+    name: "batch-over-three-loses-the-rest",
+    bug: "receive hands out at most 3 messages (a batch limit, as SQS has one of 10) but takes the rest off the queue and loses them",
     kills: "no message is ever lost",
-    edits: [["      message.inFlight = undefined;\n", "      message.inFlight = undefined;\n      if (message.receiveCount < this.maxReceives) {\n        this.messages.delete(message.id);\n        continue;\n      }\n"]],
+    edits: [["    return batch;\n  }", "    for (const lost of batch.slice(3)) this.messages.delete(lost.id);\n    return batch.slice(0, 3);\n  }"]],
   },
 ]);

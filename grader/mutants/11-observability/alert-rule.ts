@@ -4,7 +4,7 @@ export default defineMutants("11-observability/alert-rule", [
   {
     name: "state-does-not-evaluate",
     bug: "state() returns the state of the last record instead of evaluating the rule now",
-    kills: "the state moves through ok, pending and firing exactly as the rule says",
+    kills: "state() evaluates the rule at the time it is called",
     edits: [["  state(): AlertState {\n    this.evaluate();\n", "  state(): AlertState {\n"]],
   },
   {
@@ -42,5 +42,11 @@ export default defineMutants("11-observability/alert-rule", [
     bug: "record only stores the request; the rule is evaluated in state() alone",
     kills: "recording a request evaluates the rule, so the wait starts when the errors arrive",
     edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) this.errors += 1;\n"]],
+  },
+  {
+    name: "error-restarts-wait",
+    bug: "every error recorded while the condition holds restarts the forMs wait (pendingSince = the latest error)",
+    kills: "the state moves through ok, pending and firing exactly as the rule says",
+    edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) {\n      this.errors += 1;\n      this.pendingSince = null;\n    }\n    this.evaluate();\n"]],
   },
 ]);

@@ -37,6 +37,18 @@ export default defineMutants("11-observability/latency-sketch", [
     edits: [["this.buckets.set(index, (this.buckets.get(index) ?? 0) + n);", "this.buckets.set(index, n);"]],
   },
   {
+    name: "merge-skips-at-bucket-zero",
+    bug: "merge stops when the other sketch's lowest bucket index is 0 (values just under 1 ms), because it tests that index for truthiness",
+    kills: "merging two sketches answers exactly like one sketch of all the values",
+    edits: [["    // Copy first, so that", "    const lowest = Math.min(...other.buckets.keys());\n    if (!lowest) return;\n    // Copy first, so that"]],
+  },
+  {
+    name: "merge-empties-other",
+    bug: "merge moves the other sketch's values instead of copying them, leaving it empty",
+    kills: "merging two sketches answers exactly like one sketch of all the values",
+    edits: [["    this.total += other.total;", "    this.total += other.total;\n    other.buckets.clear();\n    other.total = 0;"]],
+  },
+  {
     name: "buckets-twice-too-fine",
     bug: "uses buckets for accuracy α/2: still accurate, but twice as many buckets as allowed",
     kills: "bucketCount stays within ⌈ln(max / min) / ln γ⌉ + 2",

@@ -26,6 +26,28 @@ export default defineMutants("11-observability/log-merge", [
     edits: [["const rest = stream[Symbol.iterator]();", "const rest = [...stream][Symbol.iterator]();"]],
   },
   {
+    name: "reads-first-lines-at-once",
+    bug: "reads each stream's first line when mergeLogs is called, before any line is asked for",
+    kills: "the merge is lazy: after m lines are taken at most k + m were pulled, even from endless streams",
+    edits: [
+      [
+        "export function* mergeLogs<T extends LogLine>(streams: Iterable<T>[]): Iterable<T> {",
+        `export function mergeLogs<T extends LogLine>(streams: Iterable<T>[]): Iterable<T> {
+  const primed = streams.map((stream) => {
+    const rest = stream[Symbol.iterator]();
+    const first = rest.next();
+    let taken = false;
+    const it = { next: () => (taken ? rest.next() : ((taken = true), first)), return: (value?: unknown) => rest.return?.(value) ?? { done: true, value } };
+    return { [Symbol.iterator]: () => it } as unknown as Iterable<T>;
+  });
+  return mergePrimed(primed);
+}
+
+function* mergePrimed<T extends LogLine>(streams: Iterable<T>[]): Iterable<T> {`,
+      ],
+    ],
+  },
+  {
     name: "re-sorts-heads",
     bug: "re-sorts all k heads after every line instead of sifting one down: O(k) per line",
     kills: "the work per line grows like log k, not k, as k doubles with N fixed",

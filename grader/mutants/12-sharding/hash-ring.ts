@@ -9,15 +9,26 @@ export default defineMutants("12-sharding/hash-ring", [
   },
   {
     name: "modulo-hashing",
-    bug: "picks nodes[hash(key) % n] instead of walking the ring, so adding a node reshuffles everything",
+    bug: "starts at point hash(key) % (number of points) instead of the first point at or after hash(key), so adding a node reshuffles everything",
     kills: "adding a node moves keys only onto the new node",
-    edits: [["    return this.points[this.firstPointFor(key)].node;", "    this.firstPointFor(key);\n    const nodes = this.nodes;\n    return nodes[hash(key) % nodes.length];"]],
+    edits: [["    return low === this.points.length ? 0 : low;", "    return low * 0 + (position % this.points.length);"]],
   },
   {
     name: "remove-keeps-points",
     bug: "removeNode forgets the node but leaves its points on the ring",
     kills: "removing a node moves only the keys it held",
     edits: [["    this.points = this.points.filter((point) => point.node !== id);\n", ""]],
+  },
+  {
+    name: "seven-nodes-get-fewer-points",
+    bug: "removeNode rebuilds the remaining nodes' points, one fewer each when 7 nodes remain (as `hashring` gives 39 instead of 40), so keys move between the others",
+    kills: "removing a node moves only the keys it held",
+    edits: [
+      [
+        "    this.points = this.points.filter((point) => point.node !== id);\n",
+        "    const per = this.members.size === 7 ? this.vnodes - 1 : this.vnodes;\n    this.points = [...this.members]\n      .flatMap((node) => Array.from({ length: per }, (_, i) => ({ position: hash(`${node}#${i}`), node })))\n      .sort((a, b) => a.position - b.position || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0));\n",
+      ],
+    ],
   },
   {
     name: "nodes-for-repeats",
@@ -41,6 +52,18 @@ export default defineMutants("12-sharding/hash-ring", [
         "    const from = this.points.filter((point) => point.node === id).length;\n    this.members.add(id);\n    for (let i = from; i < from + this.vnodes; i++)",
       ],
     ],
+  },
+  {
+    name: "remove-absent-drops-a-point",
+    bug: "removing a node that is absent drops the last point of the ring",
+    kills: "adding a present node or removing an absent one changes nothing",
+    edits: [["    if (!this.members.delete(id)) return;", "    if (!this.members.delete(id)) {\n      this.points.pop();\n      return;\n    }"]],
+  },
+  {
+    name: "nodes-for-leaves-one-out",
+    bug: "nodesFor never returns every node: when n reaches the number of nodes it stops one short",
+    kills: "nodesFor gives distinct nodes clockwise, starting with nodeFor, and all nodes when n exceeds them",
+    edits: [["chosen.length < n;", "chosen.length < Math.min(n, Math.max(1, this.members.size - 1));"]],
   },
   {
     name: "fnv1a-hash",

@@ -51,12 +51,23 @@ export default defineMutants("12-sharding/shard-router", [
   },
   {
     name: "ring-labels-by-position",
-    bug: "labels ring points by the shard's position in the shared list, so a shard coming back shifts the others",
-    kills: "with the ring, unpinning a shard moves users only onto it",
+    bug: "labels ring points by the shard's position in the shared list, so a shard leaving shifts the others",
+    kills: "with the ring, pinning a shard moves only the users that were on it",
     edits: [
       [
         "  for (const shard of shards) {\n    for (let i = 0; i < VNODES; i++) points.push({ position: hash(`${shard}#${i}`), shard });\n  }",
         "  shards.forEach((shard, slot) => {\n    for (let i = 0; i < VNODES; i++) points.push({ position: hash(`${slot}#${i}`), shard });\n  });",
+      ],
+    ],
+  },
+  {
+    name: "unpin-halves-the-ring",
+    bug: "unpinning rebuilds the ring with every other point only, so users move between the other shards",
+    kills: "with the ring, unpinning a shard moves users only onto it",
+    edits: [
+      [
+        "    this.userOfShard.delete(shard);\n    this.rebuild();",
+        "    this.userOfShard.delete(shard);\n    this.rebuild();\n    this.ring = this.ring.filter((_, n) => n % 2 === 0);",
       ],
     ],
   },

@@ -3,7 +3,9 @@
  * which caller holds which connection, the state of every acquire) and the rules the pool must
  * keep. Rules that hold at any moment are recorded as violations when they happen (inside
  * create, destroy and the acquire callbacks); the rest are checked after every step, once every
- * promise has settled.
+ * promise has settled. Every check belongs to one rule of the contract (RuleName); a property
+ * judges only its own rule, so that a bug fails the property named for it and not the others
+ * (issue 18). The scenario still runs every action, so the state a rule is about is reached.
  */
 import { check, checkThat, step } from "../../kit/index.ts";
 
@@ -14,6 +16,9 @@ export interface Conn { readonly name: string }
 export class CreateFailed extends Error {
   override name = "CreateFailed";
 }
+
+/** The rules of the contract, one per property of the grader. */
+export type RuleName = "max" | "exclusive" | "order" | "timeout" | "counts" | "broken" | "notHeld" | "close";
 
 export type Action =
   | { kind: "acquire" }
@@ -44,11 +49,18 @@ export class Scene {
   #settled = 0;
   #violation: { checked: string; expected: string; actual: unknown } | undefined;
   #lastCreate: { conn?: Conn; error?: CreateFailed } | undefined;
+  /** Set by a broken release: the slot it freed is then the broken-connection rule's to refill. */
+  #slotFreedByBroken = false;
 
-  constructor(readonly max: number, readonly timeoutMs: number) {}
+  constructor(readonly max: number, readonly timeoutMs: number, readonly judged: RuleName) {}
 
-  #violate(checked: string, expected: string, actual: unknown): void {
-    this.#violation ??= { checked, expected, actual };
+  /** Whether this scenario judges `rule`. */
+  judges(rule: RuleName): boolean {
+    return this.judged === rule;
+  }
+
+  #violate(rule: RuleName, checked: string, expected: string, actual: unknown): void {
+    if (this.judges(rule)) this.#violation ??= { checked, expected, actual };
   }
 
   get inFlight(): number {
@@ -60,7 +72,7 @@ export class Scene {
   createCalled(): number {
     const n = ++this.#calls;
     const used = this.live.size + this.inFlight;
-    if (used > this.max) this.#violate(`connections live or being created once create() #${n} was called`, `at most max = ${this.max}`, used);
+    if (used > this.max) this.#violate("max", `connections live or being created once create() #${n} was called`, `at most max = ${this.max}`, used);
     return n;
   }
 
@@ -81,10 +93,10 @@ export class Scene {
   }
 
   destroyedBy(conn: Conn): void {
-    if (!this.made.has(conn)) return this.#violate("destroy() was called with", "a connection that create() made", String(conn?.name ?? conn));
-    if (this.destroyed.has(conn)) this.#violate(`destroy(${conn.name})`, "called once per connection", "called twice");
+    if (!this.made.has(conn)) return this.#violate("broken", "destroy() was called with", "a connection that create() made", String(conn?.name ?? conn));
+    if (this.destroyed.has(conn)) this.#violate("broken", `destroy(${conn.name})`, "called once per connection", "called twice");
     const holder = this.holders.get(conn);
-    if (holder) this.#violate(`destroy(${conn.name})`, `not called while ${holder} holds it`, `called while ${holder} holds it`);
+    if (holder) this.#violate("exclusive", `destroy(${conn.name})`, `not called while ${holder} holds it`, `called while ${holder} holds it`);
     this.destroyed.add(conn);
     this.live.delete(conn);
   }
@@ -101,10 +113,10 @@ export class Scene {
       (conn) => {
         acq.state = { kind: "got", conn };
         const who = this.holders.get(conn);
-        if (!this.made.has(conn)) this.#violate(label, "resolves to a connection that create() made", `resolved to ${String(conn)}`);
-        else if (this.broken.has(conn)) this.#violate(label, `not to ${conn.name}, released as broken`, `resolved to ${conn.name}`);
-        else if (this.destroyed.has(conn)) this.#violate(label, `not to ${conn.name}, destroyed`, `resolved to ${conn.name}`);
-        else if (who) this.#violate(label, `not to ${conn.name}, which ${who} still holds`, `resolved to ${conn.name}`);
+        if (!this.made.has(conn)) this.#violate("exclusive", label, "resolves to a connection that create() made", `resolved to ${String(conn)}`);
+        else if (this.broken.has(conn)) this.#violate("broken", label, `not to ${conn.name}, released as broken`, `resolved to ${conn.name}`);
+        else if (this.destroyed.has(conn)) this.#violate(this.closed ? "close" : "broken", label, `not to ${conn.name}, destroyed`, `resolved to ${conn.name}`);
+        else if (who) this.#violate("exclusive", label, `not to ${conn.name}, which ${who} still holds`, `resolved to ${conn.name}`);
         this.holders.set(conn, label);
       },
       (error: unknown) => {
@@ -125,6 +137,7 @@ export class Scene {
     this.holders.delete(conn);
     if (!this.releasedOnce.includes(conn)) this.releasedOnce.push(conn);
     if (broken) this.broken.add(conn);
+    this.#slotFreedByBroken = broken;
   }
 
   /** A connection the caller does not hold: one released before, or one never acquired. */
@@ -166,21 +179,27 @@ export class Scene {
     const outcome = this.#lastCreate;
     this.#lastCreate = undefined;
     const oldest = before.waiting[0];
-    if (!outcome || before.closed || !oldest) return;
+    if (!outcome || before.closed || !oldest || !this.judges("order")) return;
     const expected = outcome.conn ? `resolved to ${outcome.conn.name}` : "rejected with CreateFailed";
     check(`${oldest.label}, the oldest waiting acquire`, describe(oldest.state), expected);
+    // A failed create rejects the waiter it was meant for, and no one else.
+    for (const other of before.waiting.slice(1)) {
+      if (!outcome.error || other.state.kind !== "rejected" || !other.state.fromCreate) continue;
+      check(`${other.label}, waiting behind ${oldest.label} when create failed`, describe(other.state), "still waiting");
+    }
   }
 
   expectReleaseOutcome(before: Snapshot, conn: Conn, broken: boolean): void {
     if (broken || before.closed) {
-      check(`destroy(${conn.name}) called`, this.destroyed.has(conn), true);
+      if (this.judges(before.closed ? "close" : "broken")) check(`destroy(${conn.name}) called`, this.destroyed.has(conn), true);
       return;
     }
     const oldest = before.waiting[0];
-    if (oldest) check(`${oldest.label}, the oldest waiting acquire`, describe(oldest.state), `resolved to ${conn.name}`);
+    if (oldest && this.judges("order")) check(`${oldest.label}, the oldest waiting acquire`, describe(oldest.state), `resolved to ${conn.name}`);
   }
 
   expectCloseOutcome(before: Snapshot): void {
+    if (!this.judges("close")) return;
     for (const a of before.waiting) check(a.label, describe(a.state), "rejected with PoolClosedError");
     for (const c of before.idle) check(`destroy(${c.name}) called for the idle ${c.name}`, this.destroyed.has(c), true);
   }
@@ -188,29 +207,43 @@ export class Scene {
   /** Rules that hold after every step. */
   checkState(now: number, pool: { size: number; idle: number; waiting: number }): void {
     const used = this.live.size + this.inFlight;
-    checkThat("connections live or being created", used <= this.max, `at most max = ${this.max}`, used);
+    if (this.judges("max")) checkThat("connections live or being created", used <= this.max, `at most max = ${this.max}`, used);
     const waiting = this.acquires.filter((a) => a.state.kind === "waiting");
     for (const a of this.acquires) {
       const waited = now - a.issuedAt;
-      if (a.afterClose) check(`${a.label}, called after close()`, describe(a.state), "rejected with PoolClosedError");
-      else if (a.state.kind === "waiting" && waited >= this.timeoutMs) {
-        check(`${a.label}, waiting for ${waited} ms`, describe(a.state), "rejected with AcquireTimeoutError");
+      if (a.afterClose) {
+        if (this.judges("close")) check(`${a.label}, called after close()`, describe(a.state), "rejected with PoolClosedError");
+      } else if (a.state.kind === "waiting" && waited >= this.timeoutMs) {
+        if (this.judges("timeout")) check(`${a.label}, waiting for ${waited} ms`, describe(a.state), "rejected with AcquireTimeoutError");
       } else if (a.state.kind === "rejected" && !a.state.fromCreate) {
         const allowed = [...(waited >= this.timeoutMs ? ["AcquireTimeoutError"] : []), ...(this.closed ? ["PoolClosedError"] : [])];
         const expected = allowed.length ? `rejected with ${allowed.join(" or ")}` : `still waiting (only ${waited} ms of ${this.timeoutMs})`;
-        checkThat(a.label, allowed.includes(a.state.error), expected, describe(a.state));
+        const rule: RuleName = a.state.error === "PoolClosedError" ? "close" : a.state.error === "AcquireTimeoutError" ? "timeout" : "order";
+        if (this.judges(rule)) checkThat(a.label, allowed.includes(a.state.error), expected, describe(a.state));
       }
     }
     // Arrival order: nobody who came later may be served while an earlier caller still waits.
     const first = waiting[0];
     const later = first && this.acquires.slice(this.acquires.indexOf(first) + 1).find((a) => a.state.kind === "got" || (a.state.kind === "rejected" && a.state.fromCreate));
-    if (first && later) check(`${later.label} (called after ${first.label}, which still waits)`, describe(later.state), "still waiting");
-    check("pool.size", pool.size, used);
-    check("pool.idle", pool.idle, this.live.size - this.holders.size);
-    check("pool.waiting", pool.waiting, waiting.length);
-    if (!this.closed && waiting.length > 0 && used < this.max) {
+    if (first && later && this.judges("order")) check(`${later.label} (called after ${first.label}, which still waits)`, describe(later.state), "still waiting");
+    if (this.judges("counts")) {
+      check("pool.size", pool.size, used);
+      check("pool.idle", pool.idle, this.live.size - this.holders.size);
+      check("pool.waiting", pool.waiting, waiting.length);
+    }
+    // A waiter never waits on nothing: the broken-connection rule's right after a broken release
+    // freed the slot ("its slot serves the next waiter"), the arrival-order rule's otherwise.
+    const refillRule: RuleName = this.#slotFreedByBroken ? "broken" : "order";
+    this.#slotFreedByBroken = false;
+    if (this.judges(refillRule) && !this.closed && waiting.length > 0 && used < this.max) {
       checkThat(`creates in flight while ${waiting.length} acquire(s) wait and ${used} of ${this.max} slots are used`,
         this.inFlight > 0, "at least 1 (a free slot starts a create)", this.inFlight);
+    }
+    // A connection handed to an acquire that already timed out is lost: it sits idle (in the
+    // grader's view) while others wait.
+    const idle = [...this.live].filter((c) => !this.holders.has(c));
+    if (this.judges("timeout") && !this.closed && waiting.length > 0 && idle.length > 0) {
+      check(`${waiting[0]!.label} (waiting while ${idle.map((c) => c.name).join(", ")} was released and not handed out)`, describe(waiting[0]!.state), `resolved to ${idle[0]!.name}`);
     }
   }
 }

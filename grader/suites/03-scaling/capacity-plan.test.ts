@@ -23,6 +23,18 @@ const input: fc.Arbitrary<Input> = fc.record({
   failuresTolerated: fc.integer({ min: 0, max: 5 }),
 });
 
+/**
+ * Inputs away from the contract's special cases (each has its own property): some traffic that
+ * needs more than one server, not a whole number of them, below full utilization. So the first
+ * property fails only when the ordinary count is wrong (issue 18).
+ */
+const ordinary: fc.Arbitrary<Input> = input.filter((a) => {
+  const servers = a.peakRps / (a.perServerRps * a.targetUtilization);
+  return a.targetUtilization < 1 && servers > 1 && !Number.isInteger(servers);
+});
+/** Below full utilization: inputs for properties whose rule is not the utilization-1 edge. */
+const belowFull: fc.Arbitrary<Input> = input.filter((a) => a.targetUtilization < 1);
+
 /** Peaks that are whole multiples of one server's useful capacity (k × perServerRps × utilization). */
 function multiples(utilizations: number[]): fc.Arbitrary<Input> {
   return fc
@@ -56,13 +68,13 @@ function badVariants(base: Input): Input[] {
 
 export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
   property("the answer is enough servers at the target utilization plus the spares", ({ serversNeeded }) =>
-    fc.property(input, (args) => {
+    fc.property(ordinary, (args) => {
       check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
     }),
   );
 
   property("zero traffic still needs one server plus the spares", ({ serversNeeded }) =>
-    fc.property(input, fc.constantFrom(0, 1e-9, 0.001), (args, peakRps) => {
+    fc.property(belowFull, fc.constantFrom(0, 1e-9, 0.001), (args, peakRps) => {
       const low = { ...args, peakRps };
       check(`serversNeeded(${show(low)})`, call(serversNeeded, low), expected(low));
     }),
@@ -70,7 +82,7 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
 
   property("a peak that fills whole servers exactly needs no extra server", ({ serversNeeded }) =>
     // Utilizations that are exact in binary, so the peak divides to a whole number of servers.
-    fc.property(multiples([0.5, 0.625, 0.75, 0.875, 1]), (args) => {
+    fc.property(multiples([0.5, 0.625, 0.75, 0.875]), (args) => {
       check(`serversNeeded(${show(args)})`, call(serversNeeded, args), expected(args));
     }),
   );
@@ -92,7 +104,7 @@ export default defineGrader<Module>("03-scaling/capacity-plan", (property) => {
   );
 
   property("bad input throws a RangeError", ({ serversNeeded }) =>
-    fc.property(input, (args) => {
+    fc.property(belowFull, (args) => {
       // Good input first, so that throwing on everything is not a way to pass. Only its shape is
       // checked: whether the count is right is the first property's question, not this one's.
       const answer = call(serversNeeded, args);

@@ -66,10 +66,15 @@ function checkActive(m: Model, lb: Balancer): void {
 }
 
 /**
- * pick / release / markDown / markUp on both the learner's balancer and the model. With `exact`
- * every pick must equal the model's; otherwise (ip-hash) it must only be a healthy backend.
+ * What a model run judges, so that each property fails only for its own rule (issue 18):
+ * "picks": every pick equals the model's; "healthy": every pick is a healthy backend and, with
+ * none healthy, pick throws NoHealthyBackendError; "counts": lb.active() after every step.
+ * Only "healthy" picks while no backend is healthy.
  */
-function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact: boolean): fc.Arbitrary<Cmd>[] {
+type Judged = "picks" | "healthy" | "counts";
+
+/** pick / release / markDown / markUp on both the learner's balancer and the model. */
+function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, judged: Judged): fc.Arbitrary<Cmd>[] {
   const ip = strategy === "ip-hash" ? fc.constantFrom(...CLIENTS) : fc.constant(undefined);
   const pickCmd = ip.map((clientIp): Cmd => {
     const what = clientIp === undefined ? "lb.pick()" : `lb.pick(${show(clientIp)})`;
@@ -78,11 +83,11 @@ function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact
       const healthyIds = m.healthy().map((i) => m.backends[i].id);
       if (healthyIds.length === 0) return checkThrows(what, () => lb.pick(clientIp), mod.NoHealthyBackendError);
       const got = lb.pick(clientIp);
-      if (exact) check(what, got, m.backends[expected].id);
-      else checkThat(what, healthyIds.includes(got), `one of the healthy backends ${show(healthyIds)}`, got);
-      m.open[m.index(got)] += 1;
-      checkActive(m, lb);
-    });
+      if (judged === "picks") check(what, got, m.backends[expected].id);
+      if (judged === "healthy") checkThat(what, healthyIds.includes(got), `one of the healthy backends ${show(healthyIds)}`, got);
+      if (m.index(got) >= 0) m.open[m.index(got)] += 1;
+      if (judged === "counts") checkActive(m, lb);
+    }, (m) => judged === "healthy" || m.healthy().length > 0);
   });
   const id = fc.constantFrom(...backends.map((b) => b.id));
   const onId = (method: "release" | "markDown" | "markUp", apply: (m: Model, i: number) => void) =>
@@ -90,7 +95,7 @@ function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact
       command(`lb.${method}(${show(target)})`, (m, lb) => {
         lb[method](target);
         apply(m, m.index(target));
-        checkActive(m, lb);
+        if (judged === "counts") checkActive(m, lb);
       }));
   return [
     pickCmd,
@@ -102,13 +107,41 @@ function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, exact
 }
 
 /** A random interleaving of operations from construction, compared with the model. */
-function modelRun(mod: Module, strategies: Strategy[], weighted: boolean, exact: boolean) {
+function modelRun(mod: Module, strategies: Strategy[], weighted: boolean, judged: Judged, after?: () => void) {
   const scenario = fc.tuple(fc.constantFrom(...strategies), backendsArb(weighted)).chain(([strategy, backends]) =>
-    fc.tuple(fc.constant(strategy), fc.constant(backends), commands(commandsFor(mod, backends, strategy, exact), { maxCommands: 40 })));
+    fc.tuple(fc.constant(strategy), fc.constant(backends), commands(commandsFor(mod, backends, strategy, judged), { maxCommands: 40 })));
   return fc.property(scenario, ([strategy, backends, cmds]) => {
     step(`const lb = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
     fc.modelRun(() => ({ model: new Model(backends, strategy), real: new mod.LoadBalancer(backends, strategy) }), cmds);
+    after?.();
   });
+}
+
+/**
+ * A fixed weighted script through downs, ups and repeated marks, run after every random one:
+ * bugs in how a down backend's current weight is kept (it gains while down, is reset, or counts
+ * in the total) need a down spell during uneven weights, which random runs reach only sometimes.
+ */
+const WEIGHTED_SCRIPT: ([op: "pick"] | [op: "markDown" | "markUp", id: string])[] = [
+  ["pick"], ["pick"], ["markDown", "a"], ["pick"], ["pick"], ["pick"], ["pick"], ["markUp", "a"],
+  ["pick"], ["pick"], ["pick"], ["markUp", "a"], ["pick"], ["pick"], ["pick"], ["markDown", "c"],
+  ["markDown", "c"], ["pick"], ["pick"], ["pick"], ["markUp", "c"], ["pick"], ["pick"], ["pick"], ["pick"], ["pick"], ["pick"],
+];
+function weightedScript(mod: Module): void {
+  const backends: Backend[] = [{ id: "a", weight: 3 }, { id: "b", weight: 2 }, { id: "c", weight: 1 }];
+  step(`// then, a fixed script: const lb = new LoadBalancer(${show(backends)}, "weighted-round-robin")`);
+  const lb = new mod.LoadBalancer(backends, "weighted-round-robin");
+  const model = new Model(backends, "weighted-round-robin");
+  for (const [op, id] of WEIGHTED_SCRIPT) {
+    if (op === "pick") {
+      step("lb.pick()");
+      check("lb.pick()", lb.pick(), model.backends[model.pick()]!.id);
+    } else {
+      step(`lb.${op}(${show(id)})`);
+      lb[op](id!);
+      model.up[model.index(id!)] = op === "markUp";
+    }
+  }
 }
 
 /** Deterministic pseudo-random client IPs (mulberry32), so 10 000 of them cost no shrinking. */
@@ -137,23 +170,11 @@ const IP_HASH = { runs: 9, timeoutMs: 60_000 }; // mutants die by run 3 (max ove
 
 export default defineGrader<Module>("04-load-balancer/load-balancer", (property) => {
   property("round-robin picks the next healthy backend after the last pick, in list order", (mod) =>
-    modelRun(mod, ["round-robin"], false, true),
+    modelRun(mod, ["round-robin"], false, "picks"),
     { runs: 438 }, // mutants die by run 146 (max over 30 seeds; at 100 runs one survived); 3× margin
   );
 
-  property("weights 5, 1, 1 give the smooth sequence a a b a c a a", (mod) =>
-    fc.property(fc.integer({ min: 1, max: 3 }), (blocks) => {
-      const lb = new mod.LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin");
-      step(`const lb = new LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin")`);
-      const picks = Array.from({ length: 7 * blocks }, () => lb.pick());
-      check(`${7 * blocks} × lb.pick()`, picks, Array.from({ length: blocks }, () => ["a", "a", "b", "a", "c", "a", "a"]).flat());
-    }));
-
-  property("weighted round-robin follows nginx's smooth algorithm through downs and ups", (mod) =>
-    modelRun(mod, ["weighted-round-robin"], true, true),
-    { runs: 144 }, // mutants die by run 48 (max over 30 seeds); 3× margin
-  );
-
+  // Before the 5, 1, 1 example: a bug in the counts fails both, and the counts name it better.
   property("every block of sum-of-weights picks chooses each backend exactly weight times", (mod) =>
     fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }).filter((ws) => ws.some((w) => w > 1)), (ws) => {
       const backends = ws.map((weight, i) => ({ id: IDS[i], weight }));
@@ -167,14 +188,27 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
       }
     }));
 
+  property("weights 5, 1, 1 give the smooth sequence a a b a c a a", (mod) =>
+    fc.property(fc.integer({ min: 1, max: 3 }), (blocks) => {
+      const lb = new mod.LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin");
+      step(`const lb = new LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin")`);
+      const picks = Array.from({ length: 7 * blocks }, () => lb.pick());
+      check(`${7 * blocks} × lb.pick()`, picks, Array.from({ length: blocks }, () => ["a", "a", "b", "a", "c", "a", "a"]).flat());
+    }));
+
+  property("weighted round-robin follows nginx's smooth algorithm through downs and ups", (mod) =>
+    modelRun(mod, ["weighted-round-robin"], true, "picks", () => weightedScript(mod)),
+    { runs: 144 }, // mutants die by run 48 (max over 30 seeds); 3× margin
+  );
+
   property("least-connections picks the backend with the fewest open connections, ties to the earlier one", (mod) =>
-    modelRun(mod, ["least-connections"], false, true));
+    modelRun(mod, ["least-connections"], false, "picks"));
 
   property("pick counts an open connection and release never takes it below zero", (mod) =>
-    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash"], true, false));
+    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash"], true, "counts"));
 
   property("a down backend is never picked, and with none healthy pick throws NoHealthyBackendError", (mod) =>
-    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash", "ip-hash"], true, false),
+    modelRun(mod, ["round-robin", "weighted-round-robin", "least-connections", "ip-hash", "ip-hash"], true, "healthy"),
     { runs: 408 }, // mutants die by run 136 (max over 30 seeds; at 100 runs one survived); 3× margin
   );
 

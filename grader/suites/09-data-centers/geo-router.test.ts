@@ -155,6 +155,9 @@ export default defineGrader<Module>("09-data-centers/geo-router", (property) => 
     fc.property(centersArb(2, 6, true), fc.nat(), userIds(200), (centers, pick, users) => {
       const router = build(GeoRouter, centers);
       const before = new Map(users.map((u) => [u, router.split(u)]));
+      // A split that changes its answer with nothing failed breaks "the same user the same data
+      // center every time", and shows there: nothing to check here.
+      if (users.some((u) => router.split(u) !== before.get(u))) return;
       step(`users.forEach((u) => router.split(u)) for ${users.length} users`);
       const failed = centers[pick % centers.length].id;
       step(`router.setHealthy(${show(failed)}, false)`);

@@ -79,7 +79,8 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
       ),
       (options, cmds) => scenario(AlertRule, options, cmds),
     ),
-    { runs: 1173 }, // mutants die by run 391 (max over 100 seeds; 171 over 30); 3× margin
+    // Broad: the whole contract against the model; a bug shows first under its own rule below.
+    { runs: 1173, broad: true }, // mutants die by run 391 (max over 100 seeds; 171 over 30); 3× margin
   );
 
   property("a request counts in the window only while now - t < windowMs", ({ AlertRule }) =>
@@ -131,6 +132,15 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
     }),
   );
 
+  property("state() evaluates the rule at the time it is called", ({ AlertRule }) =>
+    fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1000 }), (windowMs, extra) => {
+      // The error fires the rule when recorded; once it has left the window, state() must see it gone.
+      const options = { windowMs, threshold: 0, minRequests: 1, forMs: 0 };
+      scenario(AlertRule, options, [recordCmd(false), advanceCmd(windowMs + extra), stateCmd]);
+    }),
+    { runs: 5 },
+  );
+
   property("recording a request evaluates the rule, so the wait starts when the errors arrive", ({ AlertRule }) =>
     fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 3 }), (forMs, n) => {
       const options = { windowMs: 10 * forMs + 1, threshold: 0, minRequests: 1, forMs };
@@ -138,4 +148,5 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
     }),
     { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
+
 });

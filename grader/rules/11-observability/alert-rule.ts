@@ -1,0 +1,44 @@
+import { defineRules } from "../../kit/rules.ts";
+
+export default defineRules("11-observability/alert-rule", [
+  {
+    rule: "Evaluates the rule now and returns its state.",
+    property: "state() evaluates the rule at the time it is called",
+    mutants: ["state-does-not-evaluate"],
+  },
+  {
+    rule: "a request recorded at t counts while `now - t < windowMs`.",
+    property: "a request counts in the window only while now - t < windowMs",
+    mutants: ["window-inclusive"],
+  },
+  {
+    rule: "Error ratio in [0, 1] that the window must exceed (strictly) for the condition to hold.",
+    property: "an error ratio exactly at the threshold does not trigger the rule",
+    mutants: ["ratio-at-threshold"],
+  },
+  {
+    rule: "0 fires at once.",
+    property: "with forMs = 0 the rule fires at the first evaluation where the condition holds",
+    mutants: ["for-zero-waits"],
+  },
+  {
+    rule: "The condition needs at least this many requests in the window (a non-negative integer).",
+    property: "fewer than minRequests requests in the window never trigger the rule",
+    mutants: ["ignores-min-requests"],
+  },
+  {
+    rule: "`ok` when the condition does not hold (this also forgets when it started to hold);",
+    property: "a condition that fails at one evaluation restarts the forMs wait",
+    mutants: ["keeps-pending-since"],
+  },
+  {
+    rule: "Records one request answered now (`ok = false` for an error), then evaluates the rule.",
+    property: "recording a request evaluates the rule, so the wait starts when the errors arrive",
+    mutants: ["record-does-not-evaluate"],
+  },
+  {
+    rule: "`pending` from the first evaluation at which it holds (`pendingSince` = that time);",
+    property: "the state moves through ok, pending and firing exactly as the rule says",
+    mutants: ["error-restarts-wait"],
+  },
+]);

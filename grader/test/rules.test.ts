@@ -1,0 +1,61 @@
+/**
+ * The static half of the rule tables' self-test (issue 18, format in grader/kit/rules.ts): for
+ * every exercise, each rule quotes the stub's doc comments, names a real property of the grader
+ * and in-repo mutants that name that property; every property and every mutant is in the table.
+ * The dynamic half (each mutant's lead failure is its property) runs in selftest-chapter.ts.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import type { GraderDef } from "../kit/define.ts";
+import type { MutantSet } from "../kit/mutants.ts";
+import { normaliseRuleText, stubRuleText, type RuleTable } from "../kit/rules.ts";
+import { repoRoot } from "../kit/settings.ts";
+import { allExercises, loadCourse } from "../manifest/load.ts";
+
+/**
+ * Exercises whose table is not written yet. This list may only shrink: an id listed here must
+ * have no table, and every id not listed is fully checked. It is emptied when all tables exist.
+ */
+const PENDING: string[] = [
+];
+
+const exercises = allExercises(loadCourse()).map(({ exercise }) => exercise.id);
+const tableFile = (id: string) => join(repoRoot, "grader/rules", `${id}.ts`);
+
+test("PENDING lists real exercises, once each, none of which has a table yet", () => {
+  expect(PENDING.filter((id) => !exercises.includes(id)), "unknown exercises").toEqual([]);
+  expect(new Set(PENDING).size).toBe(PENDING.length);
+  expect(PENDING.filter((id) => existsSync(tableFile(id))), "these have a table now: remove them from PENDING").toEqual([]);
+});
+
+describe.each(exercises.filter((id) => !PENDING.includes(id)))("%s", (id) => {
+  test("its rule table quotes the stub, names real properties and mutants, and covers them all", async () => {
+    expect(existsSync(tableFile(id)), `grader/rules/${id}.ts`).toBe(true);
+    const table = (await import(tableFile(id))).default as RuleTable;
+    const grader = (await import(join(repoRoot, "grader/suites", `${id}.test.ts`))).default as GraderDef;
+    const mutantSet = (await import(join(repoRoot, "grader/mutants", `${id}.ts`))).default as MutantSet;
+    expect(table.id).toBe(id);
+    const stub = stubRuleText(id);
+    const titles = grader.properties.map((p) => p.title);
+    const kills = new Map(mutantSet.mutants.map((m) => [m.name, m.kills]));
+    const problems: string[] = [];
+    for (const { rule, property, mutants } of table.rules) {
+      if (!stub.includes(normaliseRuleText(rule))) problems.push(`rule not in the stub's doc comments: "${rule}"`);
+      if (!titles.includes(property)) problems.push(`no property titled "${property}"`);
+      if (mutants.length === 0) problems.push(`no mutant for "${rule}"`);
+      for (const name of mutants) {
+        if (!kills.has(name)) problems.push(`no mutant named "${name}"`);
+        else if (kills.get(name) !== property) problems.push(`mutant "${name}" kills "${kills.get(name)}", not "${property}"`);
+      }
+    }
+    const covered = new Set(table.rules.map((r) => r.property));
+    for (const title of titles) if (!covered.has(title)) problems.push(`property enforces no rule of the table: "${title}"`);
+    const listed = table.rules.flatMap((r) => r.mutants);
+    for (const name of kills.keys()) {
+      const times = listed.filter((n) => n === name).length;
+      if (times !== 1) problems.push(`mutant "${name}" appears in ${times} rules, expected exactly 1`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
