@@ -13,6 +13,7 @@ export const messages = {
     `Score ${score}/${maxScore} · ${passed} of ${total} exercise${total === 1 ? "" : "s"} pass${total === 1 && passed === 1 ? "es" : ""}`,
   nextFix: (title: string, file: string, command: string) =>
     `Next: make "${title}" pass in ${file}, then run: ${command}`,
+  leadShownFirst: (index: number) => `shown in full: property ${index}, the most specific failing rule (the others in one line each)`,
   nextError: (file: string, command: string) => `Next: fix ${file} so that it loads, then run: ${command}`,
   allPass: "Everything selected passes. Well done.",
   overran: (seconds: number) => `Grading overran its ${seconds} s budget and was stopped; unfinished exercises are errors.`,

@@ -3,7 +3,8 @@
  *
  * Speed is the point: one vitest instance and one warm worker stay alive for the whole session
  * (engine/session.ts), and each save re-grades only that exercise in that worker, stopping at the
- * first failing property, which is all this screen shows. Saves are debounced (editors write a file in several steps)
+ * first failing property of a specific rule (broad ones do not stop it), and shows only the lead
+ * failure (engine/lead.ts). Saves are debounced (editors write a file in several steps)
  * and ignored when the text did not change. A syntax error mid-edit is just this exercise's
  * error until the next save. When every property passes, the file is type-checked too (as
  * `npm run grade` does); then the pass is recorded and the next unfinished exercise is watched.

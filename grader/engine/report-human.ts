@@ -6,6 +6,7 @@
 import { styleText } from "node:util";
 import { formatFailure } from "../kit/format.ts";
 import { messages } from "../messages.ts";
+import { leadResult, resultsInLeadOrder } from "./lead.ts";
 import type { ExerciseResult, GradeReport } from "./results.ts";
 
 type Style = Parameters<typeof styleText>[0];
@@ -32,14 +33,20 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
     lines.push(`    ${paint("yellow", messages.notStarted(file, stub))}`);
   }
   if (exercise.status !== "pass" && !stub && !exercise.reason) {
+    // Listed in file order; only the lead failure (the most specific rule, then the smallest
+    // scenario) is shown in full, the others in one line each with their replay command.
+    const failed = resultsInLeadOrder(exercise.properties);
+    const lead = failed[0];
+    if (failed.length > 1) lines.push(`    ${paint("dim", messages.leadShownFirst(lead.index))}`);
     for (const property of exercise.properties) {
       const ok = property.status === "pass";
       const points = paint("dim", `(${property.points}/${property.maxPoints})`);
       lines.push(`  ${ok ? paint("green", "✓") : paint("red", "✗")} ${property.index}. ${property.name} ${points}`);
       if (ok) continue;
-      const detail = property.failure
-        ? formatFailure({ index: property.index, title: property.name, status: "fail", failure: property.failure }, property.replay)
-        : [property.message ?? ""];
+      const detail =
+        property === lead && property.failure
+          ? formatFailure({ index: property.index, title: property.name, status: "fail", failure: property.failure }, property.replay)
+          : [property.failure?.summary ?? property.message ?? "", ...(property.replay ? [`Replay:   ${property.replay}`] : [])];
       lines.push(...detail.map((l) => `       ${l}`));
     }
   }
@@ -67,7 +74,7 @@ export function renderReport(
   if (!next) lines.push(messages.allPass);
   else if (next.status === "error") lines.push(messages.nextError(files.get(next.id) ?? next.id, gradeCommand(next.id)));
   else {
-    const failing = next.properties.find((p) => p.status !== "pass");
+    const failing = leadResult(next.properties);
     lines.push(messages.nextFix(failing?.name ?? next.title, files.get(next.id) ?? next.id, gradeCommand(next.id)));
   }
   return lines.join("\n");
