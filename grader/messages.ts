@@ -14,6 +14,15 @@ export const messages = {
   nextFix: (title: string, file: string, command: string) =>
     `Next: make "${title}" pass in ${file}, then run: ${command}`,
   leadShownFirst: (index: number) => `shown in full: property ${index}, the most specific failing rule (the others in one line each)`,
+  replayHeader: (property: number, seed: number | null, path?: string) =>
+    `Replaying property ${property}${seed === null ? "" : ` · seed ${seed}`}${path ? ` · path ${path}` : ""}`,
+  replayRuns: (runs: number | undefined, passed: boolean) =>
+    runs === 1
+      ? `replayed 1 run: the failing case${passed ? ", which passes now" : ""}`
+      : passed
+        ? "replayed every run of this property: all pass now"
+        : `replayed ${runs ?? "some"} run${runs === 1 ? "" : "s"}, up to the failing case`,
+  replayNotScored: "replay — not scored (grade the whole exercise for its score: drop --property)",
   nextError: (file: string, command: string) => `Next: fix ${file} so that it loads, then run: ${command}`,
   allPass: "Everything selected passes. Well done.",
   overran: (seconds: number) => `Grading overran its ${seconds} s budget and was stopped; unfinished exercises are errors.`,

@@ -22,9 +22,16 @@ function untouchedStub(exercise: ExerciseResult): string | undefined {
   return stubErrors[0]!.replace(/^(threw )?Error: /, "").replace(/: write it in .*$/, "");
 }
 
-export function renderExercise(exercise: ExerciseResult, file: string, paint = painter(false)): string[] {
+/** A replay (`--property N`, maybe `--path P`): one property re-run to see one case, not a grade. */
+export interface ReplayOf {
+  property: number;
+  path?: string;
+}
+
+export function renderExercise(exercise: ExerciseResult, file: string, paint = painter(false), replay?: ReplayOf): string[] {
   const mark = exercise.status === "pass" ? paint("green", "✓") : paint("red", "✗");
-  const head = `${mark} ${paint("bold", exercise.id)} · ${exercise.title} · ${exercise.score}/${exercise.maxScore}`;
+  const score = replay ? "" : ` · ${exercise.score}/${exercise.maxScore}`;
+  const head = `${mark} ${paint("bold", exercise.id)} · ${exercise.title}${score}`;
   const lines = [head];
   const stub = untouchedStub(exercise);
   if (exercise.reason) {
@@ -32,6 +39,7 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
   } else if (stub) {
     lines.push(`    ${paint("yellow", messages.notStarted(file, stub))}`);
   }
+  if (replay) lines.push(`    ${paint("dim", messages.replayRuns(replayedRuns(exercise, replay), exercise.status === "pass"))}`);
   if (exercise.status !== "pass" && !stub && !exercise.reason) {
     // Listed in file order; only the lead failure (the most specific rule, then the smallest
     // scenario) is shown in full, the others in one line each with their replay command.
@@ -40,8 +48,8 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
     if (failed.length > 1) lines.push(`    ${paint("dim", messages.leadShownFirst(lead.index))}`);
     for (const property of exercise.properties) {
       const ok = property.status === "pass";
-      const points = paint("dim", `(${property.points}/${property.maxPoints})`);
-      lines.push(`  ${ok ? paint("green", "✓") : paint("red", "✗")} ${property.index}. ${property.name} ${points}`);
+      const points = replay ? "" : ` ${paint("dim", `(${property.points}/${property.maxPoints})`)}`;
+      lines.push(`  ${ok ? paint("green", "✓") : paint("red", "✗")} ${property.index}. ${property.name}${points}`);
       if (ok) continue;
       const detail =
         property === lead && property.failure
@@ -60,14 +68,24 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
   return lines;
 }
 
+/** How many runs a replay made: one with `--path` (fast-check runs only that case), else the
+ *  runs up to the failure, or every run when it passed. */
+function replayedRuns(exercise: ExerciseResult, replay: ReplayOf): number | undefined {
+  if (replay.path) return 1;
+  return exercise.properties.find((p) => p.index === replay.property)?.failure?.numRuns;
+}
+
 export function renderReport(
   report: GradeReport,
   files: Map<string, string>,
   gradeCommand: (id: string) => string,
   paint = painter(false),
+  replay?: ReplayOf,
 ): string {
-  const lines = [paint("dim", messages.gradingHeader(report.submission, report.seed, report.runs)), ""];
-  for (const exercise of report.exercises) lines.push(...renderExercise(exercise, files.get(exercise.id) ?? exercise.id, paint));
+  const header = replay ? messages.replayHeader(replay.property, report.seed, replay.path) : messages.gradingHeader(report.submission, report.seed, report.runs);
+  const lines = [paint("dim", header), ""];
+  for (const exercise of report.exercises) lines.push(...renderExercise(exercise, files.get(exercise.id) ?? exercise.id, paint, replay));
+  if (replay) return [...lines, "", paint("dim", messages.replayNotScored)].join("\n");
   const passed = report.exercises.filter((e) => e.status === "pass").length;
   lines.push("", paint("bold", messages.summary(report.score, report.maxScore, passed, report.exercises.length)));
   const next = report.exercises.find((e) => e.status !== "pass");

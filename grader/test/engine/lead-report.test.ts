@@ -71,3 +71,31 @@ describe("the lead failure", () => {
     expect(report).toContain(`Next: make "${specificFailure.title}" pass`);
   });
 });
+
+describe("a single-property replay", () => {
+  const replayed = () => {
+    const result = journalThroughDisk([specificFailure]);
+    result.properties = result.properties.filter((p) => p.index === 3);
+    return { version: 1, seed: 1, runs: 100, submission: "exercises", score: 0, maxScore: 1, exercises: [result] };
+  };
+  const files = new Map([[entry.id, "exercises/06-cache/lru-cache.ts"]]);
+
+  test("with --path it says it made one run, the failing case, and scores nothing", () => {
+    const text = renderReport(replayed(), files, (id) => `npm run grade -- ${id}`, undefined, { property: 3, path: "0:2" });
+    expect(text).toContain("replayed 1 run: the failing case");
+    expect(text).toContain("replay — not scored");
+    expect(text).not.toMatch(/Score \d|0\/1|\(0\/1\)/);
+    expect(text).toContain("Replaying property 3 · seed 1 · path 0:2");
+  });
+
+  test("without --path it counts the runs up to the failure", () => {
+    const report = replayed();
+    report.exercises[0].properties[0].failure!.numRuns = 7;
+    const text = renderReport(report, files, (id) => `npm run grade -- ${id}`, undefined, { property: 3 });
+    expect(text).toContain("replayed 7 runs, up to the failing case");
+  });
+
+  test("a full grade still scores", () => {
+    expect(renderReport(replayed(), files, (id) => `npm run grade -- ${id}`)).toContain("Score 0/1");
+  });
+});
