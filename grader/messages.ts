@@ -103,6 +103,8 @@ Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
     watchFooter: (file: string, ms: number | undefined, seed: number) =>
       `${ms !== undefined ? `graded in ${ms} ms · ` : ""}seed ${seed} · watching ${file}: save to grade again · h hint · Enter grade · q quit`,
     watchTypechecking: "Every property passes; checking that the file compiles …",
+    watchStaying: (id: string) =>
+      `Staying on ${id}, as you named it: refactor freely, every save grades it again. For the next unfinished exercise: npm run course -- watch`,
     watchMovingOn: (id: string) => `On to the next exercise: ${id}`,
     watchStopped: "Stopped watching. Your progress is saved; npm start to pick up where you left off.",
     menu: {

@@ -45,7 +45,7 @@ export async function gradeCommand(ctx: CourseContext, selector: string | undefi
 
 /** The stub's "not implemented yet" error when nothing passed and the first failure is that
  *  error (with bail, later properties did not run), else undefined. */
-function untouchedStub(result: ExerciseResult): string | undefined {
+export function untouchedStub(result: ExerciseResult): string | undefined {
   if (result.properties.some((p) => p.status === "pass")) return undefined;
   const first = result.properties.find((p) => p.status === "fail");
   const error = [first?.failure?.error, first?.failure?.actual, first?.message].find((t) => t?.includes("is not implemented yet"));
