@@ -99,7 +99,7 @@ Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
     watchError: (id: string, file: string) => `${id} · ${file} cannot be graded yet:`,
     watchStubNext: (file: string) => `Open ${file}, read the doc comments, and write the first method; every save grades it again.`,
     watchFail: (id: string, passed: number, total: number) =>
-      `${id} · ${passed} of ${total} properties pass before the first failure:`,
+      `${id} · ${passed} of ${total} properties pass; shown first, the most specific failing rule:`,
     watchFooter: (file: string, ms: number | undefined, seed: number) =>
       `${ms !== undefined ? `graded in ${ms} ms · ` : ""}seed ${seed} · watching ${file}: save to grade again · h hint · Enter grade · q quit`,
     watchTypechecking: "Every property passes; checking that the file compiles …",

@@ -50,12 +50,12 @@ describe("watch", () => {
     const broken = await save("export class LruCache {\n  get( {\n}\n", /cannot be graded yet[\s\S]*\n\n/);
     expect(broken).toMatch(/could not be loaded|does not compile/);
 
-    const failing = await save(buggy, /before the first failure[\s\S]*Replay:/);
-    expect(failing).toMatch(/✗ 06-cache\/lru-cache · \d+ of \d+ properties pass before the first failure:\n  \d+\. /);
+    const failing = await save(buggy, /the most specific failing rule:[\s\S]*Replay:/);
+    expect(failing).toMatch(/✗ 06-cache\/lru-cache · \d+ of \d+ properties pass; shown first, the most specific failing rule:\n  \d+\. /);
     expect(failing).toContain("Smallest failing scenario:");
     expect(failing).toMatch(/Expected: .*\n\s+Actual:/);
 
-    for (let i = 0; i < 4; i++) await save(`${buggy}\n// edit ${i}\n`, /before the first failure[\s\S]*Replay:/);
+    for (let i = 0; i < 4; i++) await save(`${buggy}\n// edit ${i}\n`, /the most specific failing rule:[\s\S]*Replay:/);
 
     const from = s.mark();
     const passing = await save(solution, /every property passes/);
