@@ -13,6 +13,16 @@ export const messages = {
     `Score ${score}/${maxScore} · ${passed} of ${total} exercise${total === 1 ? "" : "s"} pass${total === 1 && passed === 1 ? "es" : ""}`,
   nextFix: (title: string, file: string, command: string) =>
     `Next: make "${title}" pass in ${file}, then run: ${command}`,
+  leadShownFirst: (index: number) => `shown in full: property ${index}, the most specific failing rule (the others in one line each)`,
+  replayHeader: (property: number, seed: number | null, path?: string) =>
+    `Replaying property ${property}${seed === null ? "" : ` · seed ${seed}`}${path ? ` · path ${path}` : ""}`,
+  replayRuns: (runs: number | undefined, passed: boolean) =>
+    runs === 1
+      ? `replayed 1 run: the failing case${passed ? ", which passes now" : ""}`
+      : passed
+        ? "replayed every run of this property: all pass now"
+        : `replayed ${runs ?? "some"} run${runs === 1 ? "" : "s"}, up to the failing case`,
+  replayNotScored: "replay — not scored (grade the whole exercise for its score: drop --property)",
   nextError: (file: string, command: string) => `Next: fix ${file} so that it loads, then run: ${command}`,
   allPass: "Everything selected passes. Well done.",
   overran: (seconds: number) => `Grading overran its ${seconds} s budget and was stopped; unfinished exercises are errors.`,
@@ -89,10 +99,12 @@ Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
     watchError: (id: string, file: string) => `${id} · ${file} cannot be graded yet:`,
     watchStubNext: (file: string) => `Open ${file}, read the doc comments, and write the first method; every save grades it again.`,
     watchFail: (id: string, passed: number, total: number) =>
-      `${id} · ${passed} of ${total} properties pass before the first failure:`,
+      `${id} · ${passed} of ${total} properties pass; shown first, the most specific failing rule:`,
     watchFooter: (file: string, ms: number | undefined, seed: number) =>
       `${ms !== undefined ? `graded in ${ms} ms · ` : ""}seed ${seed} · watching ${file}: save to grade again · h hint · Enter grade · q quit`,
     watchTypechecking: "Every property passes; checking that the file compiles …",
+    watchStaying: (id: string) =>
+      `Staying on ${id}, as you named it: refactor freely, every save grades it again. For the next unfinished exercise: npm run course -- watch`,
     watchMovingOn: (id: string) => `On to the next exercise: ${id}`,
     watchStopped: "Stopped watching. Your progress is saved; npm start to pick up where you left off.",
     menu: {

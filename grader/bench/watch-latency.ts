@@ -30,7 +30,7 @@ function saves(): { text: string; shows: RegExp }[] {
   const mutant = lruMutants.mutants.find((m) => m.name === "get-does-not-touch");
   if (!mutant) throw new Error(`watch bench: ${LRU} has no mutant "get-does-not-touch"`);
   return [
-    { text: mutate(LRU, mutant), shows: /before the first failure[\s\S]*Replay:/ },
+    { text: mutate(LRU, mutant), shows: /the most specific failing rule:[\s\S]*Replay:/ },
     { text: "export class LruCache {\n  get( {\n}\n", shows: /cannot be graded yet[\s\S]*\n\n/ },
     { text: readFileSync(join(repoRoot, "exercises", `${LRU}.ts`), "utf8"), shows: /still the stub/ },
   ];

@@ -5,6 +5,7 @@
 import { relative } from "node:path";
 import { grade } from "../engine/cli.ts";
 import { parseGradeArgs } from "../engine/args.ts";
+import { leadResult } from "../engine/lead.ts";
 import type { ExerciseResult } from "../engine/results.ts";
 import { formatFailure } from "../kit/format.ts";
 import { repoRoot } from "../kit/settings.ts";
@@ -44,14 +45,14 @@ export async function gradeCommand(ctx: CourseContext, selector: string | undefi
 
 /** The stub's "not implemented yet" error when nothing passed and the first failure is that
  *  error (with bail, later properties did not run), else undefined. */
-function untouchedStub(result: ExerciseResult): string | undefined {
+export function untouchedStub(result: ExerciseResult): string | undefined {
   if (result.properties.some((p) => p.status === "pass")) return undefined;
   const first = result.properties.find((p) => p.status === "fail");
   const error = [first?.failure?.error, first?.failure?.actual, first?.message].find((t) => t?.includes("is not implemented yet"));
   return error?.replace(/^(threw )?Error: /, "").replace(/: write it in .*$/, "");
 }
 
-/** What watch mode prints: one status line and, on a failure, only the first failing property. */
+/** What watch mode prints: one status line and, on a failure, only the lead failure (engine/lead.ts). */
 export function renderWatchResult(ctx: CourseContext, result: ExerciseResult): string[] {
   const p = paint(ctx.color);
   const file = relative(ctx.home, exerciseFile(ctx, result.id));
@@ -59,7 +60,7 @@ export function renderWatchResult(ctx: CourseContext, result: ExerciseResult): s
   if (result.reason) return [p("red", `✗ ${messages.course.watchError(result.id, file)}`), ...result.reason.split("\n").map((l) => `    ${l}`)];
   const stub = untouchedStub(result);
   if (stub) return [p("yellow", `○ ${messages.notStarted(file, stub)}`), messages.course.watchStubNext(file)];
-  const failing = result.properties.find((prop) => prop.status === "fail") ?? result.properties.find((prop) => prop.status !== "pass");
+  const failing = leadResult(result.properties);
   const passed = result.properties.filter((prop) => prop.status === "pass").length;
   const lines = [p("red", `✗ ${messages.course.watchFail(result.id, passed, result.properties.length)}`)];
   if (failing) {

@@ -87,8 +87,8 @@ class Renderer {
     return out;
   }
 
-  /** Wraps segments to the width, first line after `first`, the rest after `rest`. */
-  private wrap(segments: Segment[], first: string, rest: string): string[] {
+  /** Wraps segments to `width`, first line after `first`, the rest after `rest`. */
+  private wrap(segments: Segment[], first: string, rest: string, width = this.width): string[] {
     const out: string[] = [];
     let line = first;
     let length = visibleLength(first);
@@ -102,7 +102,7 @@ class Renderer {
         }
         const start = visibleLength(line) === visibleLength(first) && line === first;
         const needed = piece.length + (pendingSpace && !start ? 1 : 0);
-        if (!start && length + needed > this.width) {
+        if (!start && length + needed > width) {
           out.push(line);
           line = rest;
           length = visibleLength(rest);
@@ -204,19 +204,50 @@ class Renderer {
     }
     const plain = (cell: Segment[]) => cell.map((s) => s.text).join("");
     const columns = Math.max(...rows.map((r) => r.cells.length));
-    const widths = Array.from({ length: columns }, (_, c) => Math.max(3, ...rows.map((r) => plain(r.cells[c] ?? []).length)));
+    const natural = Array.from({ length: columns }, (_, c) => Math.max(3, ...rows.map((r) => plain(r.cells[c] ?? []).length)));
+    const widths = fitColumns(natural, this.width - (3 * columns + 1));
     const border = (l: string, m: string, r: string) => this.p("dim", l + widths.map((w) => "─".repeat(w + 2)).join(m) + r);
     const out = [border("┌", "┬", "┐")];
     for (const row of rows) {
+      // Each cell wrapped to its column; the row is as tall as its tallest cell.
       const cells = widths.map((w, c) => {
-        const cell = row.cells[c] ?? [];
-        const text = cell.map((s) => this.styleWord(s.text, row.header ? [...s.styles, "bold"] : s.styles)).join("");
-        return ` ${text}${" ".repeat(w - plain(cell).length)} `;
+        const cell = breakLongWords(row.cells[c] ?? [], w).map((s) => (row.header ? { ...s, styles: [...s.styles, "bold" as Style] } : s));
+        return this.wrap(cell, "", "", w);
       });
-      out.push(this.p("dim", "│") + cells.join(this.p("dim", "│")) + this.p("dim", "│"));
+      const height = Math.max(...cells.map((lines) => lines.length));
+      for (let k = 0; k < height; k++) {
+        const parts = cells.map((lines, c) => {
+          const text = lines[k] ?? "";
+          return ` ${text}${" ".repeat(Math.max(0, widths[c] - visibleLength(text)))} `;
+        });
+        out.push(this.p("dim", "│") + parts.join(this.p("dim", "│")) + this.p("dim", "│"));
+      }
       if (row.header) out.push(border("├", "┼", "┤"));
     }
     out.push(border("└", "┴", "┘"));
     return out;
   }
+}
+
+/** The narrowest a wrapped column gets: a few words still fit on a line. */
+const MIN_COLUMN = 8;
+
+/**
+ * Column widths that fit `available` characters: unchanged when the table fits, else the widest
+ * columns are narrowed first (to a common cap, never below MIN_COLUMN or a column's own width).
+ */
+export function fitColumns(natural: readonly number[], available: number): number[] {
+  const total = (cap: number) => natural.reduce((sum, w) => sum + Math.min(w, cap), 0);
+  if (total(Infinity) <= available) return [...natural];
+  let cap = Math.max(...natural);
+  while (cap > MIN_COLUMN && total(cap) > available) cap--;
+  return natural.map((w) => Math.min(w, cap));
+}
+
+/** Splits words longer than `width` so that wrapping can always fit a cell to its column. */
+function breakLongWords(cell: Segment[], width: number): Segment[] {
+  return cell.map((segment) => ({
+    ...segment,
+    text: segment.text.replace(new RegExp(`\\S{${width + 1},}`, "g"), (word) => word.match(new RegExp(`.{1,${width}}`, "g"))!.join(" ")),
+  }));
 }

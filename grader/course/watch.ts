@@ -3,11 +3,16 @@
  *
  * Speed is the point: one vitest instance and one warm worker stay alive for the whole session
  * (engine/session.ts), and each save re-grades only that exercise in that worker, stopping at the
- * first failing property, which is all this screen shows. Saves are debounced (editors write a file in several steps)
+ * first failing property of a specific rule (broad ones do not stop it), and shows only the lead
+ * failure (engine/lead.ts). Saves are debounced (editors write a file in several steps)
  * and ignored when the text did not change. A syntax error mid-edit is just this exercise's
  * error until the next save. When every property passes, the file is type-checked too (as
- * `npm run grade` does); then the pass is recorded and the next unfinished exercise is watched.
- * Keys (on a terminal): q quits, h shows the next hint, Enter grades again.
+ * `npm run grade` does); then the pass is recorded. Started without a name, watch then moves on
+ * to the next unfinished exercise; on an exercise named on the command line it stays (learners
+ * refactor a passing solution). A grade of an untouched stub that the learner did not ask for
+ * (watch arriving at it) is not recorded, so a chapter is "in progress" only once the learner
+ * works in it. Keys (on a terminal): q quits, h shows the next hint of the exercise on screen,
+ * Enter grades again.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, watch, type FSWatcher } from "node:fs";
@@ -17,7 +22,7 @@ import { typecheck } from "../engine/typecheck.ts";
 import type { Chapter, ExerciseEntry } from "../manifest/types.ts";
 import { messages } from "../messages.ts";
 import { exerciseFile, findExercise, type CourseContext } from "./context.ts";
-import { recordResult, renderWatchResult } from "./grading.ts";
+import { recordResult, renderWatchResult, untouchedStub } from "./grading.ts";
 import { renderHints } from "./hint.ts";
 import { nextAfter, nextExercise } from "./progress.ts";
 import { readProgress, updateProgress } from "./progress-store.ts";
@@ -44,6 +49,10 @@ export async function watchCommand(ctx: CourseContext, selector: string | undefi
   const p = paint(ctx.color);
   const session: GradingSession = await openSession({ targetRoot: ctx.exercisesDir, bail: true, runs: options.runs, seed: options.seed });
   let current: { chapter: Chapter; exercise: ExerciseEntry } = start;
+  /** The exercise whose result is on screen (what `h` gives hints for). */
+  let onScreen = start;
+  /** Named on the command line: stay on it after it passes. */
+  const pinned = selector !== undefined;
   let watcher: FSWatcher | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -75,6 +84,7 @@ export async function watchCommand(ctx: CourseContext, selector: string | undefi
     keepScreen = false;
     const footer = p("dim", messages.course.watchFooter(shown(), reason === "save" ? ms : undefined, session.seed));
     say([...renderWatchResult(ctx, result), "", footer]);
+    onScreen = current;
     if (result.status === "pass") {
       // Properties pass; a pass also needs the file to compile, as in `npm run grade`. Checked
       // after the result is shown, so the type check (≈ 0.3 s) never delays the verdict.
@@ -86,10 +96,12 @@ export async function watchCommand(ctx: CourseContext, selector: string | undefi
         say(["", ...renderWatchResult(ctx, result)]);
       }
     }
-    recordResult(ctx, chapter.id, result);
+    // A grade on arrival (no save yet) of the untouched stub is watch passing through, not work.
+    if (reason !== "start" || !untouchedStub(result)) recordResult(ctx, chapter.id, result);
     options.onResult?.(result.status);
     running = false;
-    if (result.status === "pass") {
+    if (result.status === "pass" && pinned) say(["", p("dim", messages.course.watchStaying(exercise.id))]);
+    else if (result.status === "pass") {
       const next = nextAfter(ctx, exercise.id, readProgress(ctx.progressFile));
       if (!next) {
         say(["", p("green", messages.course.allDone)]);
@@ -133,11 +145,11 @@ export async function watchCommand(ctx: CourseContext, selector: string | undefi
     else if (key === "h") {
       let shown = 0;
       updateProgress(ctx.progressFile, (progress) => {
-        const entry = (progress.exercises[current.exercise.id] ??= {});
+        const entry = (progress.exercises[onScreen.exercise.id] ??= {});
         entry.hintsShown = Math.min(3, (entry.hintsShown ?? 0) + 1);
         shown = entry.hintsShown;
       });
-      say(["", renderHints(current.exercise.id, current.exercise.hints, shown, ctx.color)]);
+      say(["", renderHints(onScreen.exercise.id, onScreen.exercise.hints, shown, ctx.color)]);
     } else if (key === "\r" || key === "\n") void gradeNow("key");
   };
   const stop = () => finish(0);

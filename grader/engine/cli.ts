@@ -131,7 +131,8 @@ export async function grade(args: GradeArgs): Promise<Graded> {
     };
     const displayFiles = new Map([...files].map(([id, f]) => [id, displayPath(f)]));
     const paint = painter(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-    let text = renderReport(report, displayFiles, gradeCommand, paint);
+    const replay = args.property === undefined ? undefined : { property: args.property, path: args.path };
+    let text = renderReport(report, displayFiles, gradeCommand, paint, replay);
     if (run.overran) text += `\n${messages.overran(Math.round(deadlineMs / 1000))}`;
     for (const error of run.stray.filter((e) => !(isWorkerDeath(e) && exercises.some(diedInItsWorker)))) text += `\n${messages.stray(error)}`;
     for (const problem of diagnostics.get("*") ?? []) text += `\n${messages.typecheckBroken(problem)}`;

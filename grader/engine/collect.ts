@@ -58,8 +58,8 @@ export function collectExercise(entry: ExerciseEntry, context: CollectContext): 
     .filter((p) => context.onlyProperty === undefined || p.index === context.onlyProperty)
     .map(({ index, title }) => {
       const maxPoints = pointsOf(entry, title);
-      const base = { index, name: title, maxPoints, points: 0 };
       const outcome = outcomes.get(index);
+      const base = { index, name: title, maxPoints, points: 0, ...(outcome?.broad ? { broad: true as const } : {}) };
       if (outcome?.status === "pass") return { ...base, status: "pass", points: maxPoints };
       if (outcome?.failure) {
         const f = outcome.failure;

@@ -6,6 +6,7 @@
 import { styleText } from "node:util";
 import { formatFailure } from "../kit/format.ts";
 import { messages } from "../messages.ts";
+import { leadResult, resultsInLeadOrder } from "./lead.ts";
 import type { ExerciseResult, GradeReport } from "./results.ts";
 
 type Style = Parameters<typeof styleText>[0];
@@ -21,9 +22,16 @@ function untouchedStub(exercise: ExerciseResult): string | undefined {
   return stubErrors[0]!.replace(/^(threw )?Error: /, "").replace(/: write it in .*$/, "");
 }
 
-export function renderExercise(exercise: ExerciseResult, file: string, paint = painter(false)): string[] {
+/** A replay (`--property N`, maybe `--path P`): one property re-run to see one case, not a grade. */
+export interface ReplayOf {
+  property: number;
+  path?: string;
+}
+
+export function renderExercise(exercise: ExerciseResult, file: string, paint = painter(false), replay?: ReplayOf): string[] {
   const mark = exercise.status === "pass" ? paint("green", "✓") : paint("red", "✗");
-  const head = `${mark} ${paint("bold", exercise.id)} · ${exercise.title} · ${exercise.score}/${exercise.maxScore}`;
+  const score = replay ? "" : ` · ${exercise.score}/${exercise.maxScore}`;
+  const head = `${mark} ${paint("bold", exercise.id)} · ${exercise.title}${score}`;
   const lines = [head];
   const stub = untouchedStub(exercise);
   if (exercise.reason) {
@@ -31,15 +39,22 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
   } else if (stub) {
     lines.push(`    ${paint("yellow", messages.notStarted(file, stub))}`);
   }
+  if (replay) lines.push(`    ${paint("dim", messages.replayRuns(replayedRuns(exercise, replay), exercise.status === "pass"))}`);
   if (exercise.status !== "pass" && !stub && !exercise.reason) {
+    // Listed in file order; only the lead failure (the most specific rule, then the smallest
+    // scenario) is shown in full, the others in one line each with their replay command.
+    const failed = resultsInLeadOrder(exercise.properties);
+    const lead = failed[0];
+    if (failed.length > 1) lines.push(`    ${paint("dim", messages.leadShownFirst(lead.index))}`);
     for (const property of exercise.properties) {
       const ok = property.status === "pass";
-      const points = paint("dim", `(${property.points}/${property.maxPoints})`);
-      lines.push(`  ${ok ? paint("green", "✓") : paint("red", "✗")} ${property.index}. ${property.name} ${points}`);
+      const points = replay ? "" : ` ${paint("dim", `(${property.points}/${property.maxPoints})`)}`;
+      lines.push(`  ${ok ? paint("green", "✓") : paint("red", "✗")} ${property.index}. ${property.name}${points}`);
       if (ok) continue;
-      const detail = property.failure
-        ? formatFailure({ index: property.index, title: property.name, status: "fail", failure: property.failure }, property.replay)
-        : [property.message ?? ""];
+      const detail =
+        property === lead && property.failure
+          ? formatFailure({ index: property.index, title: property.name, status: "fail", failure: property.failure }, property.replay)
+          : [property.failure?.summary ?? property.message ?? "", ...(property.replay ? [`Replay:   ${property.replay}`] : [])];
       lines.push(...detail.map((l) => `       ${l}`));
     }
   }
@@ -53,21 +68,31 @@ export function renderExercise(exercise: ExerciseResult, file: string, paint = p
   return lines;
 }
 
+/** How many runs a replay made: one with `--path` (fast-check runs only that case), else the
+ *  runs up to the failure, or every run when it passed. */
+function replayedRuns(exercise: ExerciseResult, replay: ReplayOf): number | undefined {
+  if (replay.path) return 1;
+  return exercise.properties.find((p) => p.index === replay.property)?.failure?.numRuns;
+}
+
 export function renderReport(
   report: GradeReport,
   files: Map<string, string>,
   gradeCommand: (id: string) => string,
   paint = painter(false),
+  replay?: ReplayOf,
 ): string {
-  const lines = [paint("dim", messages.gradingHeader(report.submission, report.seed, report.runs)), ""];
-  for (const exercise of report.exercises) lines.push(...renderExercise(exercise, files.get(exercise.id) ?? exercise.id, paint));
+  const header = replay ? messages.replayHeader(replay.property, report.seed, replay.path) : messages.gradingHeader(report.submission, report.seed, report.runs);
+  const lines = [paint("dim", header), ""];
+  for (const exercise of report.exercises) lines.push(...renderExercise(exercise, files.get(exercise.id) ?? exercise.id, paint, replay));
+  if (replay) return [...lines, "", paint("dim", messages.replayNotScored)].join("\n");
   const passed = report.exercises.filter((e) => e.status === "pass").length;
   lines.push("", paint("bold", messages.summary(report.score, report.maxScore, passed, report.exercises.length)));
   const next = report.exercises.find((e) => e.status !== "pass");
   if (!next) lines.push(messages.allPass);
   else if (next.status === "error") lines.push(messages.nextError(files.get(next.id) ?? next.id, gradeCommand(next.id)));
   else {
-    const failing = next.properties.find((p) => p.status !== "pass");
+    const failing = leadResult(next.properties);
     lines.push(messages.nextFix(failing?.name ?? next.title, files.get(next.id) ?? next.id, gradeCommand(next.id)));
   }
   return lines.join("\n");

@@ -19,6 +19,9 @@ export interface PropertyResult {
   /** Points earned (0 unless status is "pass") and points available. */
   points: number;
   maxPoints: number;
+  /** Set when the property checks many rules at once or checks cost (PropertyOptions.broad):
+   *  its failure is shown after the failures of specific rules (kit/lead-failure.ts). */
+  broad?: true;
   /** One line: why it failed. */
   message?: string;
   /** The command that replays exactly the failing case. */

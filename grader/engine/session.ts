@@ -34,7 +34,7 @@ export interface SessionOptions {
   timeoutMs?: number;
   /** Type-check the file in parallel with the properties (≈ 0.3 s; off in latency-critical use). */
   typecheck?: boolean;
-  /** Stop at the first failing property (watch mode shows only that one). */
+  /** Stop at the first failing property of a specific rule (watch mode shows only the lead failure). */
   bail?: boolean;
 }
 

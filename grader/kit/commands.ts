@@ -3,7 +3,13 @@
  * sees as one step of a failing scenario, so it is written as code: `cache.set(1, "a")`.
  */
 import type fc from "fast-check";
-import { step } from "./trace.ts";
+import { Mismatch, noteThrown, step } from "./trace.ts";
+
+/** A step that threw says so on the scenario (a Mismatch is the grader's check, not the call). */
+function noteIfThrown(label: string, error: unknown): never {
+  if (!(error instanceof Mismatch)) noteThrown(label, error);
+  throw error;
+}
 
 /** A synchronous command for `fc.commands` + `fc.modelRun`. */
 export function command<Model extends object, Real>(
@@ -15,7 +21,11 @@ export function command<Model extends object, Real>(
     check: when,
     run(model, real) {
       step(label);
-      run(model, real);
+      try {
+        run(model, real);
+      } catch (error) {
+        noteIfThrown(label, error);
+      }
     },
     toString: () => label,
   };
@@ -31,7 +41,11 @@ export function asyncCommand<Model extends object, Real>(
     check: when,
     async run(model, real) {
       step(label);
-      await run(model, real);
+      try {
+        await run(model, real);
+      } catch (error) {
+        noteIfThrown(label, error);
+      }
     },
     toString: () => label,
   };

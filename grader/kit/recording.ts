@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { isFailure, runThen, withRun } from "./property-wrapper.ts";
-import { startRecording, stopRecording } from "./trace.ts";
+import { renderSteps, startRecording, stopRecording } from "./trace.ts";
 
 /** fast-check's `commands` replay needs the replayPath printed in a commands counterexample. */
 let activeReplayPath: string | undefined;
@@ -46,7 +46,7 @@ export function recordingFailures<Ts, IsAsync extends boolean>(
     startRecording();
     return runThen(property, value, (outcome) => {
       const steps = stopRecording();
-      if (isFailure(outcome)) onFailure(steps);
+      if (isFailure(outcome)) onFailure(renderSteps(steps));
       return outcome;
     });
   });

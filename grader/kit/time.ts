@@ -8,6 +8,7 @@
  * reads `globalThis.Date.now()`, so it follows this clock too.
  */
 import { vi } from "vitest";
+import { setStepClock } from "./trace.ts";
 
 export const realSetTimeout = globalThis.setTimeout;
 export const realClearTimeout = globalThis.clearTimeout;
@@ -18,6 +19,10 @@ let dateOnlyNow: number | undefined;
 /** vitest's fake clock while `withFakeTime` runs (its faked setTimeout carries it). Read
  *  directly: components call Date.now() on every operation, and asking vitest costs a Date each. */
 let fakeClock: { now: number } | undefined;
+
+/** The fake clock's start (the `now` its run began at): scenarios show time counted from it. */
+let origin: number | undefined;
+setStepClock(() => (origin === undefined ? undefined : fakeNow() - origin));
 
 function fakeNow(): number {
   if (dateOnlyNow !== undefined) return dateOnlyNow;
@@ -37,6 +42,7 @@ function restore(): void {
   if (vi.isFakeTimers()) vi.useRealTimers();
   dateOnlyNow = undefined;
   fakeClock = undefined;
+  origin = undefined;
   globalThis.Date = RealDate;
 }
 
@@ -59,6 +65,7 @@ export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T 
   // First: vitest builds its fake clock's Date as a subclass of whatever `Date` is global when
   // its timers are first used, and assigns a `now` to it, which a frozen Date forbids.
   globalThis.Date = FakeDate;
+  origin = options.now ?? 1_000_000;
   vi.useFakeTimers({
     now: options.now ?? 1_000_000,
     toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"],
@@ -69,7 +76,7 @@ export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T 
 
 /** Run `fn` with only the date faked, from `now` (real timers: nock's replies need them). */
 export function withFakeDate<T>(fn: () => T, options: { now?: number } = {}): T {
-  dateOnlyNow = options.now ?? 1_000_000;
+  dateOnlyNow = origin = options.now ?? 1_000_000;
   globalThis.Date = FakeDate;
   return thenRestore(fn);
 }

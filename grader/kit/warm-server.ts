@@ -88,7 +88,9 @@ async function grade(request: GradeRequest, journal: ReturnType<typeof openJourn
     const run = startExerciseRun(grader, { settings: request.settings, journal, watchdog });
     for (const property of run.selected) {
       const verdict = await run.gradeProperty(property);
-      if (!verdict.passed && request.bail) break;
+      // Bail at the first failure of a specific rule; a broad property's failure (the whole
+      // contract against a model, or cost) goes on, since a later specific failure leads.
+      if (!verdict.passed && request.bail && !property.broad) break;
     }
   } catch (error) {
     unhandled.push(firstLine(error));

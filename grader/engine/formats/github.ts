@@ -3,12 +3,13 @@
  * learner's files and a job summary (appended to $GITHUB_STEP_SUMMARY).
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  *
- * GitHub shows at most 10 error annotations per step (50 per job), so the first failure of each
- * exercise is annotated, in course order, up to ANNOTATION_LIMIT; the summary lists every failing
+ * GitHub shows at most 10 error annotations per step (50 per job), so the lead failure of each
+ * exercise (engine/lead.ts: the most specific failing rule) is annotated, in course order, up to ANNOTATION_LIMIT; the summary lists every failing
  * property with its points, annotated or not. Under --submission the grading runs in the sandbox,
  * which never sees GITHUB_*: the host side calls githubFromHost with the report it got back.
  */
 import { appendFileSync } from "node:fs";
+import { leadResult } from "../lead.ts";
 import type { GradeReport } from "../results.ts";
 import type { FormatContext } from "./context.ts";
 import { propertyMessage } from "./failure-text.ts";
@@ -28,7 +29,7 @@ export function position(text: string | undefined): { line?: string; col?: strin
 export function githubAnnotations({ report, files }: Pick<FormatContext, "report" | "files">): string[] {
   const lines: string[] = [];
   for (const exercise of report.exercises) {
-    const p = exercise.properties.find((q) => exercise.status === "error" || q.status !== "pass");
+    const p = exercise.status === "error" ? exercise.properties[0] : leadResult(exercise.properties);
     if (!p || lines.length === ANNOTATION_LIMIT) continue;
     const file = files.get(exercise.id) ?? exercise.id;
     const { line, col } = position(exercise.status === "error" ? exercise.reason : (p.failure?.location ?? p.message));

@@ -1,6 +1,6 @@
 /** The lesson renderer: headings, lists, tables and highlighted code, for a terminal. */
 import { describe, expect, test } from "vitest";
-import { renderMarkdown, visibleLength } from "../../course/render-markdown.ts";
+import { fitColumns, renderMarkdown, visibleLength } from "../../course/render-markdown.ts";
 import { renderLesson } from "../../course/read.ts";
 import { contextFor, makeHome } from "./helpers.ts";
 
@@ -46,6 +46,31 @@ describe("read", () => {
     expect(text).toContain("│ const cache = new Map<string, number>();");
     expect(text).toContain("│ [client] --> [server]");
     expect(text).not.toContain("\x1b[");
+  });
+
+  test("a table wider than the terminal wraps its cells to fit, keeping every word", async () => {
+    const wide = `| tier | what it holds | typical latency and why it matters for this design |
+|---|---|---|
+| L1 cache | a few dozen kilobytes per core, closest to the ALU | about one nanosecond, so a hit is nearly free |
+| main memory | gigabytes of DRAM | about one hundred nanoseconds: a cache miss costs a hundred L1 hits |
+`;
+    for (const color of [false, true]) {
+      const text = await renderMarkdown(wide, { width: 60, color });
+      const lines = text.split("\n");
+      expect(lines.every((l) => visibleLength(l) <= 60)).toBe(true);
+      // every row's lines are boxed: same number of column rules on each line
+      const rules = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").match(/[│┬┼┴┌┐└┘├┤]/g)?.length);
+      expect(new Set(rules)).toEqual(new Set([4]));
+      const words = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, "").replace(/[│─┌┐└┘├┤┬┴┼|]/g, " ").split(/\s+/).filter((w) => w && !/^-+$/.test(w));
+      expect(words(text).sort()).toEqual(words(wide).sort());
+    }
+  });
+
+  test("fitColumns narrows the widest columns first and leaves a table that fits alone", () => {
+    expect(fitColumns([5, 10, 40], 100)).toEqual([5, 10, 40]);
+    expect(fitColumns([5, 10, 40], 35)).toEqual([5, 10, 20]);
+    expect(fitColumns([30, 30], 20)).toEqual([10, 10]);
+    expect(fitColumns([30, 30], 4)).toEqual([8, 8]); // never below a few characters
   });
 
   test("colour: headings styled and TypeScript highlighted through shiki (24-bit colours); text blocks left plain", async () => {
