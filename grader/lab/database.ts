@@ -96,7 +96,12 @@ export class DbTier {
     const shard = this.shardOf(user, now);
     let node = shard.nodes[0]!;
     if (shard.router) {
-      const id = this.sim.guard("05-replication", "replica-router", () => String(shard.router.routeRead()), shard.primaryId);
+      let id = shard.primaryId;
+      try {
+        id = shard.router.routeRead();
+      } catch (error) {
+        this.sim.obs.componentError("05-replication", "replica-router", error, now / 1000);
+      }
       node = this.node(shard, id) ?? node;
     }
     return this.query(node, server, now, P.dbQueryMs, false);

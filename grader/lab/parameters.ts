@@ -65,7 +65,7 @@ export const PARAMETERS = {
   cdnMs: p(20, "ms", "a CDN edge answer (near the user)", "chapter 07 lesson (tens of milliseconds)"),
   cdnMinHitRatio: p(0.9, "ratio", "CDN hit ratio the check asks for", "lab simplification"),
   // Sessions
-  sessionReadShare: p(0.02, "ratio", "share of requests whose session the lab reads through SessionManager", "lab simplification (every request carries a cookie; the lab checks a sample)"),
+  sessionReadShare: p(0.01, "ratio", "share of requests whose session the lab reads through SessionManager", "lab simplification (every request carries a cookie; the lab checks a sample)"),
   sessionUsers: p(500, "users", "logged-in users", "lab simplification"),
   sessionTtlMs: p(3_600_000, "ms", "idle session lifetime", "lab simplification"),
   // Data centers

@@ -44,8 +44,10 @@ export async function runLab(options: LabOptions): Promise<LabReport> {
     if (p.builtIn) stage.note = `baseline with the lab's built-in DNS resolver (${p.reason})`;
     if (p.in && k >= lastIn) stage.metrics = full.metrics;
     else if (p.in) {
+      const t0 = performance.now();
       const row = await runSystem({ scenario, seed, on: on(k), builtInDns, components, scale: rowScale, onProgress: progress });
       done += 1;
+      if (process.env.ZTM_LAB_TIMING) console.error(`row ${k}: ${(performance.now() - t0).toFixed(0)} ms`);
       stage.metrics = row.metrics;
       stage.scale = rowScale;
     }

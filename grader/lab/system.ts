@@ -150,6 +150,11 @@ class Simulation {
   // chapter 12
   celebrityShard?: string;
 
+  /** Distinct users read. A coarser row samples 1/k of them, so that each key is read as often
+   *  as at full scale and the cache behaves alike. */
+  readonly users: number;
+  readonly staticFiles: number;
+
   constructor(readonly o: RunOptions) {
     this.world = new World(o.seed);
     this.on = o.on;
@@ -157,6 +162,8 @@ class Simulation {
     this.s = o.scenario;
     this.k = o.scale;
     this.durationMs = o.scenario.durationS * 1000;
+    this.users = Math.max(10, Math.ceil(o.scenario.users / o.scale));
+    this.staticFiles = Math.max(2, Math.ceil(P.staticFiles / o.scale));
     this.buckets = Math.ceil(this.durationMs / this.bucketMs);
     this.load = new Float64Array(this.buckets);
     this.errs = new Float64Array(this.buckets);
@@ -260,7 +267,7 @@ class Simulation {
     for (let i = 0; i < initial; i++) this.launch(dc, true);
     const cacheNodes = on[6] ? (on[12] ? 4 : 1) : 0;
     for (let i = 0; i < cacheNodes; i++) {
-      const cache = this.guard("06-cache", "read-through", () => new c.ReadThroughCache({ load: (key: number) => this.load_(dc, key), ttlMs: P.cacheTtlMs, capacity: P.cacheCapacity }), undefined);
+      const cache = this.guard("06-cache", "read-through", () => new c.ReadThroughCache({ load: (key: number) => this.load_(dc, key), ttlMs: P.cacheTtlMs, capacity: Math.max(10, Math.ceil(P.cacheCapacity / this.k)) }), undefined);
       if (cache) dc.caches.push(cache);
     }
     if (on[12] && dc.caches.length > 1) {
@@ -387,7 +394,7 @@ class Simulation {
         return;
       }
       server.failedProbes = 0;
-      world.at(world.now + P.rttInsideDcMs, () => resolve(new Response("ok", { status: 200 })), true);
+      world.at(world.now + P.rttInsideDcMs, () => resolve(new Response(null, { status: 200 })), true);
     });
   }
 
@@ -461,7 +468,7 @@ class Simulation {
   darkDeadline = Infinity;
 
   makeStaticUrls(): void {
-    for (let i = 0; i < P.staticFiles; i++) {
+    for (let i = 0; i < this.staticFiles; i++) {
       const url = this.guard("07-cdn", "cdn-client", () => String(this.c.versionedUrl(`/static/f${i}.js`, `f${i}@v${this.staticVersion}`)), `/static/f${i}.js`);
       this.staticUrls[i] = url;
       this.urlVersion.set(url, this.staticVersion);
@@ -575,7 +582,7 @@ class Simulation {
     const celeb = this.s.celebrity;
     if (celeb && random() < celeb.share) return celeb.userId;
     const u = random();
-    return Math.floor(this.s.users * u * u * u * u);
+    return Math.floor(this.users * u * u * u * u);
   }
 
   pick(dc: DataCenter, _region: Region): Server | undefined {
@@ -681,7 +688,12 @@ class Simulation {
     const manager = this.sessionsOf(server);
     const cookie = this.cookies[user];
     if (!manager || cookie === undefined) return;
-    const promise = this.guard("08-stateless-web", "session-manager", () => manager.read(cookie), undefined);
+    let promise: any;
+    try {
+      promise = manager.read(cookie);
+    } catch (error) {
+      return this.obs.componentError("08-stateless-web", "session-manager", error, now / 1000);
+    }
     promise?.then((data: unknown) => {
       if (data === null || data === undefined) {
         this.obs.sessionsLost++;
@@ -693,11 +705,16 @@ class Simulation {
 
   staticFromCdn(region: Region, now: number, bucket: number): void {
     const u = this.world.random();
-    const file = Math.floor(P.staticFiles * u * u);
+    const file = Math.floor(this.staticFiles * u * u);
     const url = this.staticUrls[file]!;
     const expected = this.urlVersion.get(url);
-    const promise = this.guard("07-cdn", "edge-cache", () => region.edge.get(url), undefined);
-    if (!promise) return this.fail(bucket, now);
+    let promise: any;
+    try {
+      promise = region.edge.get(url);
+    } catch (error) {
+      this.obs.componentError("07-cdn", "edge-cache", error, now / 1000);
+      return this.fail(bucket, now);
+    }
     this.cdnBytes += P.staticKb * this.k;
     promise.then((response: any) => {
       this.obs.cdnAnswers++;
@@ -720,7 +737,11 @@ class Simulation {
     this.obs.jobsSent++;
     dc.jobsArrived++;
     this.jobSentAt.set(id, now);
-    this.guard("10-message-queue", "message-queue", () => dc.queue.send({ job: id }), undefined);
+    try {
+      dc.queue.send({ job: id });
+    } catch (error) {
+      this.obs.componentError("10-message-queue", "message-queue", error, now / 1000);
+    }
   }
 
   served(bucket: number, latency: number): void {
@@ -802,8 +823,9 @@ class Simulation {
       const releaseAll = () => {
         for (const conn of held.splice(0)) this.guard("02-database-tier", "connection-pool", () => pool.release(conn), undefined);
       };
-      this.world.at(this.world.now, releaseAll, true);
-      this.world.at(this.world.now + 1, releaseAll, true);
+      // Each release hands connections to the acquires still waiting; they are released a
+      // millisecond later in turn (a flush of promises lies between two events).
+      for (let ms = 1; ms <= 3; ms++) this.world.at(this.world.now + ms, releaseAll, true);
       this.world.at(this.world.now + P.acquireTimeoutMs + 1, releaseAll, true);
     }
   }

@@ -8,7 +8,7 @@ export default {
   load: [[0, 300], [1800, 300]],
   usShare: 0.6,
   writeShare: 0.1,
-  users: 20_000,
+  users: 5_000,
   celebrity: { userId: 42, share: 0.2 },
   p99TargetMs: 400,
   faults: [],

@@ -8,7 +8,7 @@ export default {
   load: [[0, 100], [600, 120], [1500, 520], [2300, 560], [3000, 200], [3600, 100]],
   usShare: 0.6,
   writeShare: 0.1,
-  users: 20_000,
+  users: 5_000,
   p99TargetMs: 400,
   faults: [{ atS: 1800, kind: "deploy" }],
 } satisfies Scenario;

@@ -8,7 +8,7 @@ export default {
   load: [[0, 100], [300, 100], [360, 1000], [960, 1000], [1020, 100], [1800, 100]],
   usShare: 0.6,
   writeShare: 0.1,
-  users: 20_000,
+  users: 5_000,
   p99TargetMs: 400,
   faults: [],
 } satisfies Scenario;

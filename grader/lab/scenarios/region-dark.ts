@@ -8,7 +8,7 @@ export default {
   load: [[0, 300], [1800, 300]],
   usShare: 0.6,
   writeShare: 0.1,
-  users: 20_000,
+  users: 5_000,
   p99TargetMs: 400,
   faults: [{ atS: 600, kind: "region-dark", dataCenter: "us-east", forS: 600 }],
 } satisfies Scenario;

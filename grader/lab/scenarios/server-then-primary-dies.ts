@@ -8,7 +8,7 @@ export default {
   load: [[0, 400], [1800, 400]],
   usShare: 0.6,
   writeShare: 0.1,
-  users: 20_000,
+  users: 5_000,
   p99TargetMs: 400,
   faults: [{ atS: 600, kind: "server-dies" }, { atS: 1202.5, kind: "primary-dies" }],
 } satisfies Scenario;
