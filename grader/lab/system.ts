@@ -542,7 +542,7 @@ class Simulation {
     if (!server.alive) {
       if (now > server.failAt) {
         this.obs.sentToDownBackend++;
-        this.obs.sentToDownFirst = first(this.obs.sentToDownFirst, now / 1000, `${server.id} got a request ${((now - server.failAt) / 1000).toFixed(1)} s after its ${P.healthFall}th failed health check`);
+        this.obs.sentToDownFirst = first(this.obs.sentToDownFirst, now / 1000, `${server.id} got a request ${((now - server.failAt) / 1000).toFixed(1)} s after ${P.healthFall} failed health checks in a row (fall = ${P.healthFall})`);
       }
       return this.fail(bucket, now, P.requestTimeoutMs);
     }
@@ -902,17 +902,29 @@ class Simulation {
     }
   }
 
-  /** Workers finish (ack) what they took last second, then take what they can do this second. */
+  /** Workers take what they can do this second, then ack what they finished from last second's
+   *  batch (a job takes up to a second: its ack arrives after the next pull). */
   workTick(dc: DataCenter): void {
-    for (const handle of dc.toAck.splice(0)) this.guard("10-message-queue", "message-queue", () => dc.queue.ack(handle), undefined);
+    const finished = dc.toAck.splice(0);
     dc.workCredit += (dc.workers * P.workerJobsPerS) / this.k;
     const take = Math.floor(dc.workCredit);
-    if (take < 1) return;
+    try {
+      if (take >= 1) this.take(dc, take);
+    } finally {
+      for (const handle of finished) if (dc.queue) this.guard("10-message-queue", "message-queue", () => dc.queue.ack(handle), undefined);
+    }
+  }
+
+  take(dc: DataCenter, take: number): void {
     const got = this.guard("10-message-queue", "message-queue", () => dc.queue.receive(take), []) as any[];
     dc.workCredit -= take;
     for (const message of got ?? []) {
       const id = Number(message?.body?.job);
       if (this.jobsDone.has(id)) {
+        // Recorded once; then the lab stops using this queue (jobs run inline), since a queue that
+        // redelivers everything would make the rest of the run grow without bound.
+        dc.queue = undefined;
+        for (const [job] of this.jobSentAt) this.jobsDone.add(job);
         this.obs.jobsDuplicated++;
         this.obs.duplicateFirst = first(this.obs.duplicateFirst, this.world.now / 1000, `job ${id} was handed to a worker again while the first worker was still on it (receive count ${message?.receiveCount})`);
       } else {
@@ -920,6 +932,7 @@ class Simulation {
         this.obs.jobsProcessed++;
       }
       dc.toAck.push(message?.receiptHandle);
+      if (!dc.queue) return;
     }
   }
 
