@@ -43,6 +43,7 @@ export const messages = {
   solution <id>            the reference solution (after a pass, or with --yes)
   quiz <chapter>           the chapter's quiz
   interview                a timed mock interview (--prompt ID, --no-timer, --answers FILE for a script)
+  lab [scenario]           your components together as one system under load (--help for options)
 Exercise ids look like 06-cache/lru-cache (or just lru-cache).`,
     unknownCommand: (command: string) => `"${command}" is not a course command.\n\n${messages.course.usage}`,
     extraArguments: (extra: string[]) => `Too many arguments: ${extra.join(" ")}. Each command takes one chapter or exercise.`,

@@ -26,6 +26,7 @@ const COMMANDS = ["start", "progress", "read", "watch", "grade", "hint", "reset"
 export async function main(argv: string[]): Promise<number> {
   // Instructors' commands have their own options: hand them over before parsing ours.
   if (argv[0] === "cohort") return (await import("../cohort/cli.ts")).main(argv.slice(1));
+  if (argv[0] === "lab") return (await import("../lab/cli.ts")).main(argv.slice(1));
   try {
     const { values, positionals } = (() => {
       try {

@@ -25,6 +25,10 @@ export interface StageReport {
   title: string; // "Cache"
   status: "in" | "locked";
   reason?: string; // why locked: "lru-cache does not pass its grader yet"
+  /** For an "in" stage that runs a stand-in, e.g. chapter 01's built-in resolver. */
+  note?: string;
+  /** Each simulated request of this row stood for `scale` (absent: full scale, 1). */
+  scale?: number;
   metrics: Metrics; // whole-system metrics with stages 1..this one in (empty when locked)
 }
 

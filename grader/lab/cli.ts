@@ -1,0 +1,142 @@
+/**
+ * `npm run course -- lab …`: parses the command line, runs the lab (run.ts), prints the stage
+ * table and the checks, writes --json / --html. Exit 0 all checks passed, 1 one failed, 2 bad usage.
+ */
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { lockdownOnce } from "../kit/boundary/realm.ts";
+import { labMessages as m } from "./messages.ts";
+import type { LabReport, Metrics } from "./report.ts";
+import { DEFAULT_SCENARIO, findScenario } from "./scenarios/index.ts";
+
+class UsageError extends Error {}
+
+function int(flag: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(m.badNumber(flag, raw));
+  return Number(raw);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        solutions: { type: "boolean" }, submission: { type: "string" }, stage: { type: "string" },
+        seed: { type: "string" }, json: { type: "string" }, html: { type: "string" }, help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${m.usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(m.usage);
+    return 0;
+  }
+  let options;
+  try {
+    options = readOptions(values, positionals);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  // The learner's code is loaded into this process: freeze the built-ins first (boundary/realm.ts).
+  lockdownOnce();
+  const { runLab } = await import("./run.ts");
+  const started = performance.now();
+  const bar = process.stderr.isTTY ? progressBar() : undefined;
+  const report = await runLab({ ...options, onProgress: bar });
+  bar?.(1, true);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(printReport(report, options.scenario.summary));
+  const simulated = report.requests + report.stages.filter((s) => s.scale).reduce((n, s) => n + (s.metrics.requests ?? 0) / (s.scale ?? 1), 0);
+  console.log(m.speed(Math.round(simulated), seconds));
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(m.written("JSON report", options.json));
+  }
+  if (options.html) {
+    const { renderLabHtml } = await import("./html.ts");
+    writeFileSync(options.html, renderLabHtml(report));
+    console.log(m.written("HTML report", options.html));
+  }
+  return report.checks.some((c) => c.status === "fail") ? 1 : 0;
+}
+
+function readOptions(values: Record<string, string | boolean | undefined>, positionals: string[]) {
+  if (positionals.length > 1) throw new UsageError(`one scenario at most, got: ${positionals.join(" ")}\n\n${m.usage}`);
+  const name = positionals[0] ?? DEFAULT_SCENARIO;
+  const scenario = findScenario(name);
+  if (!scenario) throw new UsageError(m.unknownScenario(name));
+  const seed = int("--seed", values.seed as string | undefined, 1);
+  let stage: number | undefined;
+  if (values.stage !== undefined) {
+    stage = Number(values.stage);
+    if (!/^\d+$/.test(values.stage as string) || stage < 1 || stage > 12) throw new UsageError(m.badStage(values.stage as string));
+  }
+  if (values.solutions && values.submission !== undefined) throw new UsageError(m.bothSources);
+  let source;
+  if (values.solutions) source = { kind: "solutions" as const, stage };
+  else if (values.submission !== undefined) {
+    const dir = resolve(values.submission as string);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(m.missingDir(values.submission as string));
+    source = { kind: "submission" as const, dir, stage };
+  } else source = { kind: "learner" as const, home: process.env.ZTM_COURSE_HOME || resolve(import.meta.dirname ?? ".", "../.."), stage };
+  return { scenario, seed, source, json: values.json as string | undefined, html: values.html as string | undefined };
+}
+
+const COLUMNS: [keyof Metrics, string, (v: number) => string][] = [
+  ["requests", "requests", (v) => v.toLocaleString("en-US")],
+  ["availability", "avail.", (v) => `${(v * 100).toFixed(2)}%`],
+  ["p50Ms", "p50 ms", (v) => v.toFixed(0)],
+  ["p99Ms", "p99 ms", (v) => v.toFixed(0)],
+  ["dbQueriesPerSecond", "db q/s", (v) => v.toFixed(0)],
+  ["cacheHitRatio", "cache", (v) => `${(v * 100).toFixed(0)}%`],
+  ["cdnHitRatio", "cdn", (v) => `${(v * 100).toFixed(0)}%`],
+  ["maxServers", "servers", String],
+  ["maxWorkers", "workers", String],
+  ["acknowledgedWritesLost", "lost wr.", String],
+  ["sessionsLost", "logouts", String],
+  ["costPerHourUsd", "$/hour", (v) => v.toFixed(2)],
+];
+
+export function printReport(report: LabReport, summary: string): string {
+  const lines = [m.header(report.scenario, summary, report.source, report.seed), ""];
+  const header = ["stage", ...COLUMNS.map(([, h]) => h)];
+  const rows = report.stages.map((s) => {
+    const label = `${s.chapter.slice(0, 2)} ${s.title}`;
+    if (s.status === "locked") return [label, `locked: ${s.reason ?? ""}`];
+    return [label, ...COLUMNS.map(([key, , fmt]) => (s.metrics[key] === undefined ? "-" : fmt(s.metrics[key] as number)))];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.filter((r) => r.length > 2).map((r) => (r[i] ?? "").length)));
+  const fmtRow = (r: string[]) => (r.length === 2 && r[1]!.startsWith("locked") ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}` : r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "));
+  lines.push(fmtRow(header), ...rows.map(fmtRow), "");
+  if (report.stageRowScale && report.stages.some((s) => s.scale)) lines.push(m.rowScale(report.stageRowScale), "");
+  for (const note of report.stages.filter((s) => s.note)) lines.push(`${note.chapter}: ${note.note}`);
+  lines.push("Checks:");
+  for (const c of report.checks) lines.push(`  ${c.status === "pass" ? "PASS" : "FAIL"}  [${c.chapter}] ${c.name}${c.status === "fail" ? `\n        ${c.message}` : ""}`);
+  const failed = report.checks.filter((c) => c.status === "fail").length;
+  lines.push("", failed === 0 ? m.allPassed(report.checks.length) : m.someFailed(failed, report.checks.length));
+  if (report.skippedChecks?.length) lines.push(m.skipped(report.skippedChecks.length));
+  return lines.join("\n");
+}
+
+/** A progress bar on stderr (only when it is a terminal). */
+function progressBar(): (fraction: number, done?: boolean) => void {
+  let last = -1;
+  return (fraction, done) => {
+    const width = 30;
+    const filled = Math.round(fraction * width);
+    if (filled === last && !done) return;
+    last = filled;
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round(fraction * 100)}%${done ? "\n" : ""}`);
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * One lab run: decide the stages, simulate the system with every stage that is in (full scale,
+ * checked), then one cheaper run per stage row with stages 1..k in (what each step bought), and
+ * assemble the LabReport. The caller must have locked the realm down (boundary/realm.ts).
+ */
+import { runChecks } from "./checks.ts";
+import { LAB_CHAPTERS, planStages, type LabSource } from "./components.ts";
+import { P } from "./parameters.ts";
+import { LAB_REPORT_VERSION, type LabReport, type StageReport } from "./report.ts";
+import type { Scenario } from "./scenarios/index.ts";
+import { runSystem } from "./system.ts";
+
+export interface LabOptions {
+  scenario: Scenario;
+  seed: number;
+  source: LabSource;
+  /** Called with the share of the work done, 0..1. */
+  onProgress?: (fraction: number) => void;
+  /** Scale of the per-stage rows (default: the parameter table's). */
+  rowScale?: number;
+  /** Tests only: skip the per-stage rows (their metrics stay empty) and run the checked run at this scale. */
+  checksOnly?: { scale: number };
+}
+
+export async function runLab(options: LabOptions): Promise<LabReport> {
+  const { scenario, seed, source } = options;
+  const { plan, components } = await planStages(source);
+  const inAt = (k: number) => plan.slice(0, k).map((p) => p.in);
+  const builtInDns = plan[0]!.builtIn === true;
+  const lastIn = plan.reduce((last, p, i) => (p.in ? i + 1 : last), 1);
+  const rowScale = options.rowScale ?? P.stageRowScale;
+  const rows = options.checksOnly ? [] : plan.map((p, i) => (p.in && i + 1 < lastIn ? i + 1 : 0)).filter((k) => k > 0);
+  // Work estimate: the full run counts as rowScale rows.
+  const total = rowScale + rows.length;
+  let done = 0;
+  const progress = (f: number) => options.onProgress?.(Math.min(1, (done + f) / total));
+  const on = (k: number) => [false, ...inAt(k), ...new Array(12 - k).fill(false)];
+
+  const full = await runSystem({ scenario, seed, on: on(12), builtInDns, components, scale: options.checksOnly?.scale ?? 1, onProgress: (f) => progress(f * rowScale) });
+  done += rowScale;
+  const stages: StageReport[] = [];
+  for (const [i, p] of plan.entries()) {
+    const k = i + 1;
+    const stage: StageReport = { chapter: p.chapter, title: p.title, status: p.in ? "in" : "locked", metrics: {} };
+    if (!p.in && p.reason) stage.reason = p.reason;
+    if (p.builtIn) stage.note = `baseline with the lab's built-in DNS resolver (${p.reason})`;
+    if (p.in && k >= lastIn) stage.metrics = full.metrics;
+    else if (p.in && rows.includes(k)) {
+      const row = await runSystem({ scenario, seed, on: on(k), builtInDns, components, scale: rowScale, onProgress: progress });
+      done += 1;
+      stage.metrics = row.metrics;
+      stage.scale = rowScale;
+    }
+    stages.push(stage);
+  }
+  const inChapters = new Set(plan.filter((p) => p.in).map((p) => p.chapter));
+  const { checks, skipped } = runChecks(full.obs, scenario, inChapters, builtInDns);
+  options.onProgress?.(1);
+  return {
+    version: LAB_REPORT_VERSION,
+    scenario: scenario.name,
+    seed,
+    source: source.kind,
+    simulatedSeconds: scenario.durationS,
+    requests: full.requests,
+    stages,
+    checks,
+    series: full.series,
+    faults: scenario.faults.map((f) => ({ atS: f.atS, label: f.kind === "region-dark" ? `${f.dataCenter} goes dark for ${f.forS} s` : f.kind.replace(/-/g, " ") })),
+    stageRowScale: rowScale,
+    skippedChecks: skipped,
+  };
+}
+
+export { LAB_CHAPTERS };
