@@ -27,7 +27,7 @@ export default defineRules("07-cdn/edge-cache", [
     mutants: ["hit-rounds-age"],
   },
   {
-    rule: "The cache key is the whole string, query included.",
+    rule: "The cache key is the whole string, query included",
     property: "the cache key is the whole path including its query string",
     mutants: ["query-dropped-from-key"],
   },
