@@ -3,10 +3,12 @@
  * table and the checks, writes --json / --html. Exit 0 all checks passed, 1 one failed, 2 bad usage.
  */
 import { existsSync, statSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { lockdownOnce } from "../kit/boundary/realm.ts";
+import { repoRoot } from "../kit/settings.ts";
 import { labMessages as m } from "./messages.ts";
+import { createProgressBar } from "./progress-bar.ts";
 import type { LabReport, Metrics } from "./report.ts";
 import { DEFAULT_SCENARIO, findScenario } from "./scenarios/index.ts";
 
@@ -52,9 +54,18 @@ export async function main(argv: string[]): Promise<number> {
   lockdownOnce();
   const { runLab } = await import("./run.ts");
   const started = performance.now();
-  const bar = process.stderr.isTTY ? progressBar() : undefined;
-  const report = await runLab({ ...options, onProgress: bar });
-  bar?.(1, true);
+  // runLab reports a fraction done; the bar counts per mille of it (it draws only on a terminal).
+  const bar = createProgressBar(process.stderr, 1000, { checkEvery: 1 });
+  let shown = 0;
+  const report = await runLab({
+    ...options,
+    onProgress: (fraction) => {
+      const now = Math.floor(fraction * 1000);
+      if (now > shown) bar.tick(now - shown);
+      shown = Math.max(shown, now);
+    },
+  });
+  bar.done();
   const seconds = (performance.now() - started) / 1000;
   console.log(printReport(report, options.scenario.summary));
   const simulated = report.requests + report.stages.filter((s) => s.scale).reduce((n, s) => n + (s.metrics.requests ?? 0) / (s.scale ?? 1), 0);
@@ -64,8 +75,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(m.written("JSON report", options.json));
   }
   if (options.html) {
-    const { renderLabHtml } = await import("./html.ts");
-    writeFileSync(options.html, renderLabHtml(report));
+    const { renderLabHtml, siteLinksFrom } = await import("./html.ts");
+    // Lesson links relative to wherever the page is written, pointing into the built website.
+    writeFileSync(options.html, renderLabHtml(report, { chapterHref: siteLinksFrom(options.html, join(repoRoot, "docs", "site")) }));
     console.log(m.written("HTML report", options.html));
   }
   return report.checks.some((c) => c.status === "fail") ? 1 : 0;
@@ -129,14 +141,3 @@ export function printReport(report: LabReport, summary: string): string {
   return lines.join("\n");
 }
 
-/** A progress bar on stderr (only when it is a terminal). */
-function progressBar(): (fraction: number, done?: boolean) => void {
-  let last = -1;
-  return (fraction, done) => {
-    const width = 30;
-    const filled = Math.round(fraction * width);
-    if (filled === last && !done) return;
-    last = filled;
-    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round(fraction * 100)}%${done ? "\n" : ""}`);
-  };
-}
