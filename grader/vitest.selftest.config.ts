@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./test/longest-first.ts";
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     // vitest's default for `run` is one worker fewer than the cores: a single worker on a 2-core
     // machine, which left one core idle while the chapter self-tests ran one after another.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The longest files start first (longest-first.ts): a clean clone has no durations to go by.
+    sequence: { sequencer: LongestFirst },
     testTimeout: 300_000,
     hookTimeout: 60_000,
   },
