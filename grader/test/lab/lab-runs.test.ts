@@ -8,8 +8,12 @@
  * read as often as at full scale (system.ts): hit ratios, per-key staleness, shard placement,
  * failover and autoscaling see the same rates. We use k = 10, half the lab's own coarse-row scale
  * (stageRowScale = 20), so the sparsest samples stay meaningful: 500 users and 5 static files in
- * diurnal-day, and more than 700 session reads per scenario for the "no user logged out" check.
- * The test below also asserts that at this scale every check ran and had traffic to judge.
+ * diurnal-day, and hundreds of session reads per scenario (1% of requests) for the "no user
+ * logged out" check. The test below also asserts that every check ran and had traffic to judge.
+ * A scaled run is not a full run's twin (queues move k requests at a time): with only some stages
+ * in, k = 10 can fail the autoscaler's first-minute check where full scale passes. With every
+ * stage in, both pass: the CLI at full scale (`lab <scenario> --solutions`) passed 20 of 20 checks
+ * in each of the five scenarios when this test was written.
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import "../../kit/index.ts"; // the kit's modules first, then the lockdown (as grading does)
