@@ -1,12 +1,13 @@
 /**
  * Each chapter's lesson points to the lab scenario that shows its step: a "See it in the lab" line
  * whose command is one the lab accepts (an existing scenario, `--stage` equal to the chapter's own
- * stage), so a renamed scenario or a moved stage cannot leave a lesson pointing nowhere.
+ * stage, and for a fault's chapter a scenario that scripts that fault), so a renamed scenario or a
+ * moved stage cannot leave a lesson pointing nowhere.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { LAB_CHAPTERS } from "../../lab/components.ts";
-import { findScenario } from "../../lab/scenarios/index.ts";
+import { findScenario, type Scenario } from "../../lab/scenarios/index.ts";
 import { loadCourse } from "../../manifest/load.ts";
 
 /** The `npm run course -- lab …` command of the lesson's "See it in the lab" paragraph. */
@@ -17,6 +18,16 @@ function labCommand(lessonPath: string): string[] | undefined {
   return command ? command[1]!.trim().split(" ").filter(Boolean) : undefined;
 }
 
+/** What the scenario must script for the chapter's step to show (a fault, or the celebrity). */
+const SHOWS: Record<string, (s: Scenario) => boolean> = {
+  "04-load-balancer": (s) => s.faults.some((f) => f.kind === "server-dies"),
+  "05-replication": (s) => s.faults.some((f) => f.kind === "primary-dies"),
+  "07-cdn": (s) => s.faults.some((f) => f.kind === "deploy"),
+  "08-stateless-web": (s) => s.faults.some((f) => f.kind === "server-dies"),
+  "09-data-centers": (s) => s.faults.some((f) => f.kind === "region-dark"),
+  "12-sharding": (s) => s.celebrity !== undefined,
+};
+
 describe("lessons link to the lab", () => {
   for (const chapter of loadCourse().chapters) {
     const stage = LAB_CHAPTERS.indexOf(chapter.id) + 1;
@@ -25,6 +36,7 @@ describe("lessons link to the lab", () => {
       expect(args, "a **See it in the lab.** paragraph with an `npm run course -- lab …` command").toBeDefined();
       const scenario = args!.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
       if (scenario !== undefined) expect(findScenario(scenario), `scenario "${scenario}"`).toBeDefined();
+      if (SHOWS[chapter.id]) expect(SHOWS[chapter.id]!(findScenario(scenario!)!), `${scenario} scripts what ${chapter.id} is about`).toBe(true);
       if (stage > 0) {
         expect(scenario, "a scenario named").toBeDefined();
         expect(args!.slice(args!.indexOf("--stage"), args!.indexOf("--stage") + 2)).toEqual(["--stage", String(stage)]);
