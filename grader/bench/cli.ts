@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [--out FILE] [--only-stages]`: measures, on this machine, what
+ * `npm run bench [-- --runs N] [--out FILE] [--only-stages] [--stages watch,cohort,docs,lab]`: measures, on this machine, what
  * the course promises to be fast, prints a table and writes JSON (default bench-results.json).
  * A benchmark, not a test: nothing here fails the build. Method and the latest results:
  * docs/performance.md.
@@ -7,7 +7,8 @@
  * - grade vs floor: `npm run grade -- <id> --solutions` against bare `vitest run` of the same
  *   grader file, for the heaviest exercise of each chapter (ratio of medians, runs alternated);
  * - a whole submission: every exercise of the solutions;
- * - optional stages (watch, cohort, docs) run when their command exists in package.json.
+ * - optional stages (watch, cohort, docs, lab) run when their command exists in package.json;
+ *   `--stages` picks some of them.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +16,7 @@ import { parseArgs } from "node:util";
 import { repoRoot } from "../kit/settings.ts";
 import { allExercises, loadCourse } from "../manifest/load.ts";
 import { cleanEnv, compare, median, timeNode } from "./measure.ts";
-import { optionalStages } from "./stages.ts";
+import { optionalStages, STAGE_NAMES } from "./stages.ts";
 
 const vitestBin = join(repoRoot, "node_modules/vitest/vitest.mjs");
 const gradeBin = join(repoRoot, "grader/bin/grade.mjs");
@@ -54,10 +55,16 @@ function heaviestPerChapter(): string[] {
 export async function main(argv: string[]): Promise<number> {
   // `--kill-runs`: how many runs each property needs to reject its mutants (kill-runs.ts).
   if (argv.includes("--kill-runs")) return (await import("./kill-runs.ts")).main(argv.filter((a) => a !== "--kill-runs"));
-  const { values } = parseArgs({ args: argv, options: { runs: { type: "string" }, out: { type: "string" }, only: { type: "string" }, "only-stages": { type: "boolean" } } });
+  const { values } = parseArgs({ args: argv, options: { runs: { type: "string" }, out: { type: "string" }, only: { type: "string" }, "only-stages": { type: "boolean" }, stages: { type: "string" } } });
+  const only = values.stages === undefined ? undefined : new Set(values.stages.split(","));
+  const unknown = [...(only ?? [])].filter((name) => !(STAGE_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    console.error(`bench: unknown stage ${unknown.join(", ")}; the stages are ${STAGE_NAMES.join(", ")}`);
+    return 2;
+  }
   const runs = Math.max(5, Number(values.runs ?? 5));
   const rows: BenchRow[] = [];
-  // `--only-stages`: skip the grading rows, run only the optional stages (watch, cohort, docs).
+  // `--only-stages`: skip the grading rows, run only the optional stages (watch, cohort, docs, lab).
   if (!values["only-stages"]) {
     const ids = values.only ? values.only.split(",") : heaviestPerChapter();
     for (const id of ids) rows.push(gradeVsFloor(id, runs));
@@ -65,7 +72,7 @@ export async function main(argv: string[]): Promise<number> {
     rows.push({ what: "grade a whole submission (every exercise)", ms: whole, target: "≤ 10 s", ok: whole <= 10_000 });
   }
   const scripts = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")).scripts as Record<string, string>;
-  rows.push(...(await optionalStages(scripts)));
+  rows.push(...(await optionalStages(scripts, only)));
 
   const table = rows.map((r) =>
     [r.what.padEnd(52), `${(r.ms / 1000).toFixed(2)} s`.padStart(9), r.floorMs ? `${(r.floorMs / 1000).toFixed(2)} s`.padStart(9) : "".padStart(9), r.ratio ? r.ratio.toFixed(2).padStart(6) : "".padStart(6), `${r.target}${r.ok === undefined ? "" : r.ok ? "  ✓" : "  ✗"}`].join("  "),

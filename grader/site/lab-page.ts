@@ -1,7 +1,8 @@
 /**
  * lab.html: the scale lab on the website. What it is, how to run it, and a sample report (from
  * grader/lab/sample-report.json) drawn by the same code as `npm run course -- lab --html FILE`,
- * so the page shows exactly what a learner's run produces.
+ * so the page shows exactly what a learner's run produces. The sample is a real run's, made by
+ * grader/site/lab-sample.ts (`node grader/site/bin/lab-sample.mjs`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { repoRoot } from "../kit/settings.ts";
 import { LAB_CSS, renderLabSection } from "../lab/html.ts";
 import type { LabReport } from "../lab/report.ts";
 import type { Highlight } from "./highlight.ts";
-import { anchor } from "./html.ts";
+import { anchor, escapeHtml } from "./html.ts";
 import type { NavLink } from "./layout.ts";
 
 export const SAMPLE_REPORT = join(repoRoot, "grader", "lab", "sample-report.json");
@@ -68,8 +69,10 @@ ${highlight(USAGE, "sh")}
 The command exits 0 when every check of the stages that are in passes, 1 when one fails, and 2 on
 bad usage; a progress bar shows on the terminal while it runs.</p>
 ${h2("a-sample-report", "A sample report")}
-<p>What <code>--html</code> writes, for one run of one scenario. Your own run draws the stages you
-have unlocked.</p>
+<p>What <code>--html</code> writes, for one run of one scenario. This one is a real run of
+<code>${escapeHtml(report.scenario)}</code> at seed ${report.seed}, for a learner who has passed every
+chapter but the locked ones and has since "simplified" their session manager into a bug: see which
+check catches it. Your own run draws the stages you have unlocked.</p>
 <style>${LAB_CSS}</style>
 ${renderLabSection(report, { headingLevel: 3, idPrefix: "lab", chapterHref })}`;
 }
