@@ -2,6 +2,12 @@ import { defineMutants } from "../../kit/index.ts";
 
 export default defineMutants("10-message-queue/message-queue", [
   {
+    name: "reuses-freed-id",
+    bug: "send gives the lowest id no live message holds, so an acked or dead-lettered message's id is handed out again",
+    kills: "send returns an id no other message of the queue has had",
+    edits: [["    const id = `msg-${seq}`;", "    let free = 1;\n    while (this.messages.has(`msg-${free}`)) free++;\n    const id = `msg-${free}`;"]],
+  },
+  {
     name: "newest-first",
     bug: "receive hands out the newest waiting message first",
     kills: "receive hands out waiting messages oldest first, a lapsed one back in its old place",

@@ -44,9 +44,15 @@ export default defineMutants("11-observability/alert-rule", [
     edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) this.errors += 1;\n"]],
   },
   {
+    name: "firing-until-window-empties",
+    bug: "a firing rule stays firing while the window holds any request, even after the condition stopped holding",
+    kills: "the state moves through ok, pending and firing exactly as the rule says",
+    edits: [["    if (!holds) {\n      this.pendingSince = null;", "    if (!holds && this.current === \"firing\" && inWindow > 0) return;\n    if (!holds) {\n      this.pendingSince = null;"]],
+  },
+  {
     name: "error-restarts-wait",
     bug: "every error recorded while the condition holds restarts the forMs wait (pendingSince = the latest error)",
-    kills: "the state moves through ok, pending and firing exactly as the rule says",
+    kills: "the forMs wait runs from the first evaluation at which the condition holds, whatever errors follow",
     edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) {\n      this.errors += 1;\n      this.pendingSince = null;\n    }\n    this.evaluate();\n"]],
   },
 ]);

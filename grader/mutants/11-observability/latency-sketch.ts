@@ -55,6 +55,12 @@ export default defineMutants("11-observability/latency-sketch", [
     edits: [["this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);", "this.gamma = (1 + relativeAccuracy / 2) / (1 - relativeAccuracy / 2);"]],
   },
   {
+    name: "accepts-nan-accuracy",
+    bug: "the constructor checks α <= 0 || α >= 1, which NaN passes, so new LatencySketch(NaN) answers NaN forever",
+    kills: "the constructor rejects a relative accuracy not strictly between 0 and 1 with RangeError",
+    edits: [["if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) {", "if (relativeAccuracy <= 0 || relativeAccuracy >= 1) {"]],
+  },
+  {
     name: "accepts-zero",
     bug: "record accepts 0 (only negative latencies are refused)",
     kills: "record rejects a latency that is not a finite number above 0 with RangeError",

@@ -20,6 +20,17 @@ export default defineMutants("11-observability/log-merge", [
     edits: [["a.line.timestamp === b.line.timestamp && a.stream < b.stream", "a.line.timestamp === b.line.timestamp && a.stream > b.stream"]],
   },
   {
+    name: "equal-lines-of-a-stream-reordered",
+    bug: "looks one line ahead in the leading stream and, when that line has the same timestamp, hands it out first, so a stream's lines of equal timestamps come out rotated",
+    kills: "each stream's lines come out in that stream's order",
+    edits: [
+      [
+        "      const head = heap[0];\n      yield head.line;\n      // Pull the replacement only after the line was taken: that keeps the k + m bound.\n      const next = head.rest.next();",
+        "      const head = heap[0];\n      const next = head.rest.next();\n      if (!next.done && next.value.timestamp === head.line.timestamp) {\n        yield next.value;\n        continue;\n      }\n      yield head.line;",
+      ],
+    ],
+  },
+  {
     name: "reads-streams-eagerly",
     bug: "copies every stream into an array first, which never ends on an endless stream",
     kills: "the merge is lazy: after m lines are taken at most k + m were pulled, even from endless streams",

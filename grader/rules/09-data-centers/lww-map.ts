@@ -14,7 +14,7 @@ export default defineRules("09-data-centers/lww-map", [
   {
     rule: "merge is commutative,",
     property: "merge is commutative: a merged with b equals b merged with a",
-    mutants: ["first-seen-wins-on-tie"],
+    mutants: ["state-stamps-own-id"],
   },
   {
     rule: "associative",

@@ -2,6 +2,11 @@ import { defineRules } from "../../kit/rules.ts";
 
 export default defineRules("10-message-queue/message-queue", [
   {
+    rule: "Appends a message and returns its id, unique within this queue.",
+    property: "send returns an id no other message of the queue has had",
+    mutants: ["reuses-freed-id"],
+  },
+  {
     rule: "Hands out up to `max` visible messages (an integer ≥ 1, default 1), oldest first by send order,",
     property: "receive hands out waiting messages oldest first, a lapsed one back in its old place",
     mutants: ["newest-first"],

@@ -38,7 +38,14 @@ export default defineRules("11-observability/alert-rule", [
   },
   {
     rule: "`pending` from the first evaluation at which it holds (`pendingSince` = that time);",
-    property: "the state moves through ok, pending and firing exactly as the rule says",
+    property: "the forMs wait runs from the first evaluation at which the condition holds, whatever errors follow",
     mutants: ["error-restarts-wait"],
+  },
+  {
+    // The whole model: a firing rule whose condition stops holding goes back to ok. No specific
+    // property watches a firing rule resolve; the model-based one does.
+    rule: "The state is then - `ok` when the condition does not hold",
+    property: "the state moves through ok, pending and firing exactly as the rule says",
+    mutants: ["firing-until-window-empties"],
   },
 ]);

@@ -32,6 +32,11 @@ export default defineRules("11-observability/latency-sketch", [
     mutants: ["buckets-twice-too-fine"],
   },
   {
+    rule: "α, strictly between 0 and 1 (else `RangeError`);",
+    property: "the constructor rejects a relative accuracy not strictly between 0 and 1 with RangeError",
+    mutants: ["accepts-nan-accuracy"],
+  },
+  {
     rule: "Records one latency `ms`: a finite number above 0, else `RangeError`.",
     property: "record rejects a latency that is not a finite number above 0 with RangeError",
     mutants: ["accepts-zero"],

@@ -17,6 +17,11 @@ export default defineRules("11-observability/log-merge", [
     mutants: ["ties-to-later-stream"],
   },
   {
+    rule: "and each stream keeps its own order.",
+    property: "each stream's lines come out in that stream's order",
+    mutants: ["equal-lines-of-a-stream-reordered"],
+  },
+  {
     rule: "Lazy: nothing is read before the first line is asked for",
     property: "the merge is lazy: after m lines are taken at most k + m were pulled, even from endless streams",
     mutants: ["reads-first-lines-at-once"],

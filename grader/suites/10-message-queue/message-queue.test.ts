@@ -10,7 +10,7 @@ import { vi } from "vitest";
 import { check, checkThat, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/10-message-queue/message-queue.ts");
 type Queue = InstanceType<Module["MessageQueue"]>;
-type Rule = "order" | "exclusive" | "handles" | "dead" | "depth" | "lost";
+type Rule = "ids" | "order" | "exclusive" | "handles" | "dead" | "depth" | "lost";
 
 interface Msg {
   seq: number;
@@ -60,7 +60,11 @@ function after(m: Model, q: Queue): void {
 const sendCmd = fc.integer({ min: 1, max: 99 }).map((n): Cmd =>
   command(`queue.send("photo-${n}")`, (m, q) => {
     const id = q.send(`photo-${n}`);
-    checkThat(`queue.send("photo-${n}")`, typeof id === "string" && !m.sent.some((x) => x.id === id), "a new id", id);
+    if (m.rule === "ids") {
+      const earlier = m.sent.find((x) => x.id === id);
+      const fate = earlier && (m.acked.has(earlier.id) ? "acked" : m.dead.some((d) => d.id === earlier.id) ? "dead-lettered" : "still in the queue");
+      checkThat(`queue.send("photo-${n}")`, typeof id === "string" && earlier === undefined, "an id no message of this queue had before", earlier ? `${show(id)}, the id of ${show(earlier.body)} (${fate})` : id);
+    }
     const msg = { seq: m.sent.length, id, body: `photo-${n}`, count: 0 };
     m.sent.push(msg);
     m.live.push(msg);
@@ -160,6 +164,10 @@ function scenario(MessageQueue: Module["MessageQueue"], rule: Rule, maxReceives 
 }
 
 export default defineGrader<Module>("10-message-queue/message-queue", (property) => {
+  property("send returns an id no other message of the queue has had", ({ MessageQueue }) =>
+    scenario(MessageQueue, "ids"),
+    { runs: 30 }, // the mutant dies at run 1 at seeds 1–10 (a send after an ack or a dead letter)
+  );
   property("receive hands out waiting messages oldest first, a lapsed one back in its old place", ({ MessageQueue }) =>
     scenario(MessageQueue, "order"),
   );

@@ -95,13 +95,13 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
   property("an error ratio exactly at the threshold does not trigger the rule", ({ AlertRule }) =>
     fc.property(
       fc.constantFrom(2, 4, 8).chain((d) => fc.tuple(fc.constant(d), fc.integer({ min: 1, max: d - 1 }), fc.integer({ min: 1, max: 3 }))),
-      fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-      ([d, k, m], seed) => {
-        // k·m errors among d·m requests: the ratio is exactly k/d, the threshold.
-        const oks = [...errors(k * m), ...Array.from({ length: (d - k) * m }, () => recordCmd(true))];
-        const shuffled = oks.map((c, i) => ({ c, key: (seed ^ (i * 2654435761)) >>> 0 })).sort((a, b) => a.key - b.key).map((x) => x.c);
+      ([d, k, m]) => {
+        // k·m errors among d·m requests: the ratio is exactly k/d, the threshold. The successes
+        // come first, so the ratio climbs to k/d and never exceeds it before: the rule never
+        // fires, and its going back to ok (a rule of its own) is not needed to reach this one.
+        const requests = [...Array.from({ length: (d - k) * m }, () => recordCmd(true)), ...errors(k * m)];
         const options = { windowMs: 60_000, threshold: k / d, minRequests: 1, forMs: 0 };
-        scenario(AlertRule, options, [...shuffled, stateCmd, recordCmd(false), stateCmd]);
+        scenario(AlertRule, options, [...requests, stateCmd, recordCmd(false), stateCmd]);
       },
     ),
   );
@@ -149,4 +149,15 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
     { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
   );
 
+  property("the forMs wait runs from the first evaluation at which the condition holds, whatever errors follow", ({ AlertRule }) =>
+    fc.property(fc.integer({ min: 2, max: 1000 }), fc.double({ min: 0, max: 1, noNaN: true }), (forMs, split) => {
+      const gap = 1 + Math.floor(split * (forMs - 1)); // 1 .. forMs - 1
+      const options = { windowMs: 1_000_000, threshold: 0, minRequests: 1, forMs };
+      // Pending from t = 0 (state() evaluates there); a second error at `gap` must not move
+      // pendingSince. The last evaluation is a record, and state() follows it at once, so the
+      // rules "record evaluates" and "state() evaluates" are not needed to reach this one.
+      scenario(AlertRule, options, [recordCmd(false), stateCmd, advanceCmd(gap), recordCmd(false), advanceCmd(forMs - gap), recordCmd(true), stateCmd]);
+    }),
+    { runs: 5 }, // every run has the shape; a few forMs and gaps beside it
+  );
 });

@@ -140,6 +140,22 @@ export default defineGrader<Module>("11-observability/latency-sketch", (property
     ),
   );
 
+  property("the constructor rejects a relative accuracy not strictly between 0 and 1 with RangeError", ({ LatencySketch }) =>
+    fc.property(
+      fc.oneof(fc.double({ max: 0, noNaN: true }), fc.double({ min: 1, noNaN: true })),
+      (bad) => {
+        // The edges and the values a range check written as `α <= 0 || α >= 1` lets through
+        // (NaN), then one more value outside the range.
+        for (const alpha of [0, 1, -0.01, 1.5, Number.NaN, Infinity, -Infinity, bad]) {
+          const call = `new LatencySketch(${Object.is(alpha, -0) ? "-0" : alpha})`;
+          step(call);
+          checkThrows(call, () => new LatencySketch(alpha), RangeError);
+        }
+      },
+    ),
+    { runs: 20 }, // the fixed values carry the property; a few random ones beside them
+  );
+
   property("record rejects a latency that is not a finite number above 0 with RangeError", ({ LatencySketch }) =>
     fc.property(
       fc.oneof(fc.constantFrom(-0, Number.NaN, Infinity, -Infinity), fc.double({ max: -Number.MIN_VALUE, noNaN: true })),
