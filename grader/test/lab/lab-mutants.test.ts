@@ -82,3 +82,17 @@ describe("the lab reflects the learner's code: one mutant per chapter fails a ch
     expect(passing?.status, passing?.message).toBe("pass");
   });
 });
+
+describe("a mutant the lab cannot run is an error, never a quietly locked stage", () => {
+  beforeAll(() => lockdownOnce());
+
+  test("a misspelt mutant name throws, listing the names that exist", async () => {
+    await expect(lab("celebrity-key", undefined, { id: "12-sharding/shard-router", name: "ignores-pin" })).rejects.toThrow(/mutant 12-sharding\/shard-router:ignores-pin: .*no mutant "ignores-pin"; it has: .*ignores-pins/);
+  });
+  test("an exercise the lab does not use throws", async () => {
+    await expect(lab("celebrity-key", undefined, { id: "06-cache/lru-cache", name: "evicts-most-recent" })).rejects.toThrow(/the lab does not use exercise "06-cache\/lru-cache"/);
+  });
+  test("a mutant beyond --stage throws", async () => {
+    await expect(lab("celebrity-key", 5, { id: "12-sharding/shard-router", name: "ignores-pins" })).rejects.toThrow(/beyond --stage 5/);
+  });
+});
