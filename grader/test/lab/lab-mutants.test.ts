@@ -96,3 +96,16 @@ describe("a mutant the lab cannot run is an error, never a quietly locked stage"
     await expect(lab("celebrity-key", 5, { id: "12-sharding/shard-router", name: "ignores-pins" })).rejects.toThrow(/beyond --stage 5/);
   });
 });
+
+describe("the per-stage rows", () => {
+  beforeAll(() => lockdownOnce());
+
+  test("run on their own thread, they give the same report as run in turn on this one", async () => {
+    const { runLab } = await import("../../lab/run.ts");
+    const options = { scenario: findScenario("celebrity-key")!, seed: 3, source: { kind: "solutions" as const, stage: 4 }, fullScale: 50, rowScale: 200 };
+    const threaded = await runLab({ ...options, rowsOnThread: true });
+    const serial = await runLab({ ...options, rowsOnThread: false });
+    expect(threaded.stages.filter((s) => s.scale === 200)).toHaveLength(3);
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(serial));
+  });
+});
