@@ -46,16 +46,24 @@ export function launch(sim: Simulation, dc: DataCenter, immediately: boolean): S
   return server;
 }
 
-/** A new load balancer and health checker over the ready servers (both take a fixed list). */
+/**
+ * A new load balancer and health checker over the ready servers (both take a fixed list). Like a
+ * freshly configured balancer, the new checker starts every server healthy and finds the
+ * unreachable ones again after `fall` probes. Only servers marked down that are dead (about to be
+ * terminated: autoscale) stay out. A server marked down because its data center was dark must
+ * come back in: left out, no checker would ever see it recover, and a data center whose servers
+ * were all marked down when its balancer was rebuilt stayed without a server for good.
+ */
 export function rebuildBalancer(sim: Simulation, dc: DataCenter): void {
   if (!sim.on[4]) return;
   dc.hc && sim.guard("04-load-balancer", "health-checker", () => dc.hc.stop(), undefined);
-  const targets = dc.ready.filter((s) => !s.markedDown);
+  const targets = dc.ready.filter((s) => !(s.markedDown && !s.alive));
   dc.lbGen++;
   for (const s of dc.ready) {
     s.failedProbes = 0;
     s.failAt = Infinity;
   }
+  for (const s of targets) s.markedDown = false;
   dc.lb = sim.guard("04-load-balancer", "load-balancer", () => new sim.c.LoadBalancer(targets.map((s) => ({ id: s.id })), "round-robin"), undefined);
   if (targets.length === 0) return;
   dc.hc = sim.guard("04-load-balancer", "health-checker", () => new sim.c.HealthChecker({

@@ -4,6 +4,8 @@
  * of that chapter fail with a message that names the component; the same run with the reference
  * component passes that check. Each run is cheap: only the checked run, at a coarser scale
  * (`checksOnly`), so the whole file stays within a few tens of seconds of CPU.
+ * Then: a mutant the lab cannot run is an error; the per-stage rows give the same report on their
+ * own thread; a data center recovers after its region was dark.
  */
 // The kit's modules load before lockdown freezes the intrinsics, as in the CLI (mutant files import it).
 import "../../kit/index.ts";
@@ -107,5 +109,19 @@ describe("the per-stage rows", () => {
     const serial = await runLab({ ...options, rowsOnThread: false });
     expect(threaded.stages.filter((s) => s.scale === 200)).toHaveLength(3);
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(serial));
+  });
+});
+
+describe("the web tier after a fault", () => {
+  beforeAll(() => lockdownOnce());
+
+  test("a data center whose servers were all marked down comes back once its region is light again", async () => {
+    // Stages 1-7 on region-dark: one data center, dark from 600 s to 1200 s; the autoscaler
+    // scales down (and the balancer is rebuilt) while every server is still marked down.
+    const report = await lab("region-dark", 7);
+    const { load, errors } = report.series!;
+    const back = (1200 + 120) / report.series!.bucketS; // the dark end, plus detection and rise
+    const after = errors.slice(back).map((e, i) => e / load[back + i]!);
+    expect(Math.max(...after), `error ratio per minute after the region came back: ${after.map((r) => r.toFixed(2)).join(" ")}`).toBeLessThan(0.05);
   });
 });
