@@ -1,9 +1,10 @@
 /**
  * One lab run: decide the stages, simulate the system with every stage that is in (full scale,
  * checked), and one cheaper run per stage row with stages 1..k in (what each step bought), the
- * rows on a second thread meanwhile (stage-rows.ts); then assemble the LabReport. The caller
+ * rows on a second thread meanwhile when a core is idle (stage-rows.ts); then assemble the LabReport. The caller
  * must have locked the realm down (boundary/realm.ts).
  */
+import { availableParallelism, loadavg } from "node:os";
 import { runChecks } from "./checks.ts";
 import { LAB_CHAPTERS, planStages, type LabSource } from "./components.ts";
 import { P } from "./parameters.ts";
@@ -24,8 +25,9 @@ export interface LabOptions {
   checksOnly?: { scale: number };
   /** Scale of the full, checked run (default 1; tests only, to keep them cheap). */
   fullScale?: number;
-  /** Run the per-stage rows on a second thread while the full run goes on (default true); the
-   *  report is the same either way. */
+  /** Run the per-stage rows on a second thread while the full run goes on; the report is the same
+   *  either way. Default: when a core is idle (on a busy machine the thread only adds the cost of
+   *  loading the components twice). */
   rowsOnThread?: boolean;
 }
 
@@ -44,7 +46,7 @@ export async function runLab(options: LabOptions): Promise<LabReport> {
   const progress = () => options.onProgress?.(Math.min(1, (fullFraction * rowScale + rowsDone) / total));
   const on = (k: number) => [false, ...inAt(k), ...new Array(12 - k).fill(false)];
 
-  const onThread = rows.length > 0 && options.rowsOnThread !== false;
+  const onThread = rows.length > 0 && (options.rowsOnThread ?? loadavg()[0]! < availableParallelism() - 1);
   const thread = onThread ? runRowsInWorker({ scenario, seed, source, rows, rowScale }, (n) => ((rowsDone = n), progress())) : undefined;
   let full: RunResult;
   let rowMetrics: Map<number, Metrics>;

@@ -1,8 +1,9 @@
 /**
  * The per-stage rows of a lab run (stages 1..k in, at the coarser row scale), run on a second
  * thread while the main one runs the full, checked simulation: the rows are independent runs of
- * the same seed, so the report is the same whichever thread ran them, and on two cores the whole
- * lab takes about as long as its full run. The thread locks its own realm down and loads the
+ * the same seed, so the report is the same whichever thread ran them, and with a core idle the
+ * whole lab takes about as long as its full run (run.ts decides; on a busy machine the thread
+ * only adds the cost of loading the components again). The thread locks its own realm down and loads the
  * components itself, through the same boundary (components.ts); only plain data crosses.
  */
 import { join } from "node:path";
