@@ -101,7 +101,7 @@ function readOptions(values: Record<string, string | boolean | undefined>, posit
     const dir = resolve(values.submission as string);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(m.missingDir(values.submission as string));
     source = { kind: "submission" as const, dir, stage };
-  } else source = { kind: "learner" as const, home: process.env.ZTM_COURSE_HOME || resolve(import.meta.dirname ?? ".", "../.."), stage };
+  } else source = { kind: "learner" as const, home: process.env.ZTM_COURSE_HOME || repoRoot, stage };
   return { scenario, seed, source, json: values.json as string | undefined, html: values.html as string | undefined };
 }
 

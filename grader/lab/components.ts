@@ -53,8 +53,21 @@ function settingsFor(source: LabSource, id: string): RunSettings {
   return base;
 }
 
-/** Decides which stages are in and loads their components. */
+/** A mutant the lab would not run (unknown exercise, beyond --stage) is a usage error, never a silent no-op. */
+function checkMutantTarget(source: LabSource): void {
+  if (source.kind !== "solutions" || !source.mutant) return;
+  const { id, name } = source.mutant;
+  const [chapterId, slug] = id.split("/");
+  const known = Object.entries(LAB_COMPONENTS).flatMap(([chapter, exports]) => Object.keys(exports).map((s) => `${chapter}/${s}`));
+  if (!chapterId || !slug || !LAB_COMPONENTS[chapterId]?.[slug]) throw new Error(`mutant ${id}:${name}: the lab does not use exercise "${id}"; it uses ${known.join(", ")}`);
+  const number = LAB_CHAPTERS.indexOf(chapterId) + 1;
+  if (source.stage !== undefined && number > source.stage) throw new Error(`mutant ${id}:${name}: chapter ${number} is beyond --stage ${source.stage}, so the mutant would not run`);
+}
+
+/** Decides which stages are in and loads their components. Throws when a mutant is asked for
+ *  that does not exist or cannot be loaded (a typo must not quietly lock its stage). */
 export async function planStages(source: LabSource): Promise<{ plan: StagePlan[]; components: Components }> {
+  checkMutantTarget(source);
   const course = loadCourse();
   const progress = source.kind === "learner" ? readProgress(join(source.home, ".progress.json")) : undefined;
   const plan: StagePlan[] = [];
@@ -74,6 +87,7 @@ export async function planStages(source: LabSource): Promise<{ plan: StagePlan[]
         const id = `${chapterId}/${slug}`;
         const loaded = await loadImplementation<Record<string, unknown>>(id, settingsFor(source, id));
         if (!loaded.ok) {
+          if (source.kind === "solutions" && source.mutant?.id === id) throw new Error(`mutant ${id}:${source.mutant.name}: ${loaded.reason}`);
           reason = loaded.reason;
           break;
         }

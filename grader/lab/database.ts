@@ -7,7 +7,10 @@
 import { FluidQueue } from "./fluid.ts";
 import { first } from "./observations.ts";
 import { P } from "./parameters.ts";
-import type { Server, Simulation } from "./system.ts";
+import { countDb } from "./reads.ts";
+import type { Simulation } from "./system.ts";
+import type { Server } from "./topology.ts";
+import { connectionMs } from "./web-tier.ts";
 
 interface DbNode {
   id: string;
@@ -123,8 +126,8 @@ export class DbTier {
     if (wait > P.requestTimeoutMs) return -1;
     node.queue.add(this.sim.k);
     const onDatabase = P.rttInsideDcMs + wait + serviceMs;
-    this.sim.countDb(server, onDatabase, write);
-    return onDatabase + this.sim.connectionMs(server);
+    countDb(this.sim, server, onDatabase, write);
+    return onDatabase + connectionMs(this.sim, server);
   }
 
   schedule(every: (periodMs: number, offsetMs: number, fn: () => void, async?: boolean) => void): void {

@@ -1,14 +1,17 @@
 /**
  * One lab run: decide the stages, simulate the system with every stage that is in (full scale,
- * checked), then one cheaper run per stage row with stages 1..k in (what each step bought), and
- * assemble the LabReport. The caller must have locked the realm down (boundary/realm.ts).
+ * checked), and one cheaper run per stage row with stages 1..k in (what each step bought), the
+ * rows on a second thread meanwhile when a core is idle (stage-rows.ts); then assemble the LabReport. The caller
+ * must have locked the realm down (boundary/realm.ts).
  */
+import { availableParallelism, loadavg } from "node:os";
 import { runChecks } from "./checks.ts";
 import { LAB_CHAPTERS, planStages, type LabSource } from "./components.ts";
 import { P } from "./parameters.ts";
-import { LAB_REPORT_VERSION, type LabReport, type StageReport } from "./report.ts";
+import { LAB_REPORT_VERSION, type LabReport, type Metrics, type StageReport } from "./report.ts";
 import type { Scenario } from "./scenarios/index.ts";
-import { runSystem } from "./system.ts";
+import { runRowsInWorker } from "./stage-rows.ts";
+import { runSystem, type RunResult } from "./system.ts";
 
 export interface LabOptions {
   scenario: Scenario;
@@ -20,6 +23,12 @@ export interface LabOptions {
   rowScale?: number;
   /** Tests only: skip the per-stage rows (their metrics stay empty) and run the checked run at this scale. */
   checksOnly?: { scale: number };
+  /** Scale of the full, checked run (default 1; tests only, to keep them cheap). */
+  fullScale?: number;
+  /** Run the per-stage rows on a second thread while the full run goes on; the report is the same
+   *  either way. Default: when a core is idle (on a busy machine the thread only adds the cost of
+   *  loading the components twice). */
+  rowsOnThread?: boolean;
 }
 
 export async function runLab(options: LabOptions): Promise<LabReport> {
@@ -32,12 +41,26 @@ export async function runLab(options: LabOptions): Promise<LabReport> {
   const rows = options.checksOnly ? [] : plan.map((p, i) => (p.in && i + 1 < lastIn ? i + 1 : 0)).filter((k) => k > 0);
   // Work estimate: the full run counts as rowScale rows.
   const total = rowScale + rows.length;
-  let done = 0;
-  const progress = (f: number) => options.onProgress?.(Math.min(1, (done + f) / total));
+  let fullFraction = 0;
+  let rowsDone = 0;
+  const progress = () => options.onProgress?.(Math.min(1, (fullFraction * rowScale + rowsDone) / total));
   const on = (k: number) => [false, ...inAt(k), ...new Array(12 - k).fill(false)];
 
-  const full = await runSystem({ scenario, seed, on: on(12), builtInDns, components, scale: options.checksOnly?.scale ?? 1, onProgress: (f) => progress(f * rowScale) });
-  done += rowScale;
+  const onThread = rows.length > 0 && (options.rowsOnThread ?? loadavg()[0]! < availableParallelism() - 1);
+  const thread = onThread ? runRowsInWorker({ scenario, seed, source, rows, rowScale }, (n) => ((rowsDone = n), progress())) : undefined;
+  let full: RunResult;
+  let rowMetrics: Map<number, Metrics>;
+  try {
+    full = await runSystem({ scenario, seed, on: on(12), builtInDns, components, scale: options.checksOnly?.scale ?? options.fullScale ?? 1, onProgress: (f) => ((fullFraction = f), progress()) });
+    fullFraction = 1;
+    rowMetrics = thread ? await thread.done : new Map();
+  } finally {
+    thread?.stop();
+  }
+  for (const [i, k] of (onThread ? [] : rows).entries()) {
+    const row = await runSystem({ scenario, seed, on: on(k), builtInDns, components, scale: rowScale, onProgress: (f) => ((rowsDone = i + f), progress()) });
+    rowMetrics.set(k, row.metrics);
+  }
   const stages: StageReport[] = [];
   for (const [i, p] of plan.entries()) {
     const k = i + 1;
@@ -45,10 +68,8 @@ export async function runLab(options: LabOptions): Promise<LabReport> {
     if (!p.in && p.reason) stage.reason = p.reason;
     if (p.builtIn) stage.note = `baseline with the lab's built-in DNS resolver (${p.reason})`;
     if (p.in && k >= lastIn) stage.metrics = full.metrics;
-    else if (p.in && rows.includes(k)) {
-      const row = await runSystem({ scenario, seed, on: on(k), builtInDns, components, scale: rowScale, onProgress: progress });
-      done += 1;
-      stage.metrics = row.metrics;
+    else if (p.in && rowMetrics.has(k)) {
+      stage.metrics = rowMetrics.get(k)!;
       stage.scale = rowScale;
     }
     stages.push(stage);

@@ -5,7 +5,7 @@ export default {
   name: "flash-crowd",
   summary: "traffic jumps 10x within a minute, holds for ten minutes, then falls back",
   durationS: 1800,
-  load: [[0, 100], [300, 100], [360, 1000], [960, 1000], [1020, 100], [1800, 100]],
+  load: [[0, 200], [300, 200], [360, 2000], [960, 2000], [1020, 200], [1800, 200]],
   usShare: 0.6,
   writeShare: 0.1,
   users: 5_000,
