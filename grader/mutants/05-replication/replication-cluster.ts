@@ -37,7 +37,7 @@ export default defineMutants("05-replication/replication-cluster", [
   {
     name: "restart-keeps-divergent-suffix",
     bug: "a restarted old primary rejoins as a replica with its whole log, including writes the new primary never had",
-    kills: PREFIX,
+    kills: REJOIN,
     edits: [["    mine.length = keep;\n", ""]],
   },
   {

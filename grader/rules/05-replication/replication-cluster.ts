@@ -35,7 +35,7 @@ export default defineRules("05-replication/replication-cluster", [
   },
   {
     rule: "Any other node rejoins as a replica and keeps only the longest prefix of its log made of the same writes as the primary's log",
-    property: PREFIX,
+    property: REJOIN,
     mutants: ["restart-keeps-divergent-suffix"],
   },
   {

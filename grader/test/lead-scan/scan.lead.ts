@@ -7,7 +7,8 @@
  *
  * LEAD_SCAN: chapter prefixes (space-separated, "10 11"); LEAD_SCAN_ONLY: exercise ids or mutant
  * names to limit the scan to; LEAD_SCAN_SEEDS: how many seeds; LEAD_SCAN_OUT: a JSON report
- * (default: none, the console only).
+ * (default: none, the console only); LEAD_SCAN_VERBOSE=1 prints every seed's failing properties;
+ * LEAD_SCAN_FULL=1 shrinks every failing property (to check the shortcut below).
  *
  * Cheap where it can be: every property first runs verdict-only (stops at its first failing
  * run, no shrinking). Only when another property that can lead (not broad, or the named one is
