@@ -55,4 +55,19 @@ export default defineMutants("11-observability/alert-rule", [
     kills: "the forMs wait runs from the first evaluation at which the condition holds, whatever errors follow",
     edits: [["    if (!ok) this.errors += 1;\n    this.evaluate();\n", "    if (!ok) {\n      this.errors += 1;\n      this.pendingSince = null;\n    }\n    this.evaluate();\n"]],
   },
+  {
+    name: "starts-pending",
+    bug: "a new rule starts pending, and state() only evaluates once a request has been recorded",
+    kills: "a new rule is ok until a request arrives, whatever its options",
+    edits: [
+      ['private current: AlertState = "ok";', 'private current: AlertState = "pending";'],
+      ["  state(): AlertState {\n    this.evaluate();\n", "  state(): AlertState {\n    if (this.requests.length === 0) return this.current;\n    this.evaluate();\n"],
+    ],
+  },
+  {
+    name: "accepts-threshold-above-one",
+    bug: "checks only threshold >= 0, so a threshold above 1 (a percentage, say) is accepted",
+    kills: "invalid options throw RangeError",
+    edits: [["!(threshold >= 0 && threshold <= 1)", "!(threshold >= 0)"]],
+  },
 ]);

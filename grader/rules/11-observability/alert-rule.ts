@@ -48,4 +48,14 @@ export default defineRules("11-observability/alert-rule", [
     property: "the state moves through ok, pending and firing exactly as the rule says",
     mutants: ["firing-until-window-empties"],
   },
+  {
+    rule: "Before any evaluation the state is `ok`.",
+    property: "a new rule is ok until a request arrives, whatever its options",
+    mutants: ["starts-pending"],
+  },
+  {
+    rule: "Invalid options throw `RangeError`.",
+    property: "invalid options throw RangeError",
+    mutants: ["accepts-threshold-above-one"],
+  },
 ]);

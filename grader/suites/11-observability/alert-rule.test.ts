@@ -7,7 +7,7 @@
  * after a `record` just to look, which would hide a rule that forgets to evaluate on record.
  */
 import fc from "fast-check";
-import { advanceTime, check, command, commands, defineGrader, step, withFakeTime } from "../../kit/index.ts";
+import { advanceTime, check, checkThrows, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/11-observability/alert-rule.ts");
 type Rule = InstanceType<Module["AlertRule"]>;
 type Options = ConstructorParameters<Module["AlertRule"]>[0];
@@ -159,5 +159,41 @@ export default defineGrader<Module>("11-observability/alert-rule", (property) =>
       scenario(AlertRule, options, [recordCmd(false), stateCmd, advanceCmd(gap), recordCmd(false), advanceCmd(forMs - gap), recordCmd(true), stateCmd]);
     }),
     { runs: 5 }, // every run has the shape; a few forMs and gaps beside it
+  );
+  property("a new rule is ok until a request arrives, whatever its options", ({ AlertRule }) =>
+    fc.property(
+      fc.record({ windowMs: fc.constantFrom(1, 10, 50), threshold: thresholds, minRequests: fc.integer({ min: 0, max: 4 }), forMs: fc.constantFrom(0, 5) }),
+      fc.constantFrom(0, 1, 5, 100),
+      (options, wait) => {
+        // No request has been recorded, so the window is empty and the condition cannot hold,
+        // even with minRequests = 0 (0 / 0 is not above any threshold).
+        scenario(AlertRule, options, [stateCmd, advanceCmd(wait), stateCmd]);
+      },
+    ),
+    { runs: 5 }, // the mutant fails every run; a few option sets beside it
+  );
+
+  property("invalid options throw RangeError", ({ AlertRule }) =>
+    fc.property(fc.constant(null), () => {
+      // Valid options at the edges of their ranges first, so that throwing on everything is
+      // not a way to pass.
+      const valid: Options = { windowMs: 1, threshold: 1, minRequests: 0, forMs: 0 };
+      for (const edge of [valid, { ...valid, threshold: 0 }]) {
+        step(`new AlertRule(${show(edge)})`);
+        new AlertRule(edge);
+      }
+      const base: Options = { windowMs: 1000, threshold: 0.5, minRequests: 1, forMs: 10 };
+      const bad: Partial<Options>[] = [
+        { windowMs: 0 }, { windowMs: -1 }, { windowMs: Number.NaN },
+        { threshold: -0.125 }, { threshold: 1.5 }, { threshold: Number.NaN },
+        { minRequests: -1 }, { minRequests: 1.5 }, { minRequests: Number.NaN },
+        { forMs: -1 }, { forMs: Number.NaN },
+      ];
+      for (const change of bad) {
+        const options = { ...base, ...change };
+        checkThrows(`new AlertRule(${show(options)})`, () => new AlertRule(options), RangeError);
+      }
+    }),
+    { runs: 1 }, // a deterministic check: every case, every run
   );
 });
