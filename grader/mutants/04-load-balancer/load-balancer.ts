@@ -131,4 +131,10 @@ export default defineMutants("04-load-balancer/load-balancer", [
     kills: "ip-hash spreads 10 000 random clients within ±35% of the mean",
     edits: [["const score = hash32(`${clientIp}|${s.id}`);", "const score = [...`${clientIp}|${s.id}`].reduce((sum, ch) => sum + ch.charCodeAt(0), 0);"]],
   },
+  {
+    name: "accepts-duplicate-ids",
+    bug: "the constructor does not check that backend ids are unique (the later one shadows the earlier)",
+    kills: "a duplicate id or a weight that is not a positive integer throws RangeError",
+    edits: [["      if (this.byId.has(id)) throw new RangeError(`duplicate backend id ${id}`);\n", ""]],
+  },
 ]);

@@ -79,4 +79,10 @@ export default defineMutants("09-data-centers/geo-router", [
     kills: "when a data center fails, split moves only its users, each to a healthy one",
     edits: [["unitHash(`${userId}\\u0000${dc.id}`)", "unitHash(`${userId}\\u0000${dc.id}\\u0000${this.up().length}`)"]],
   },
+  {
+    name: "set-healthy-accepts-unknown",
+    bug: "setHealthy records the health of an id that is not a data center instead of throwing RangeError",
+    kills: "setHealthy throws RangeError for an unknown id",
+    edits: [["    if (!this.healthy.has(id)) throw new RangeError(`unknown data center ${id}`);\n", ""]],
+  },
 ]);

@@ -84,4 +84,9 @@ export default defineRules("04-load-balancer/load-balancer", [
     property: "ip-hash spreads 10 000 random clients within ±35% of the mean",
     mutants: ["ip-hash-weak-hash"],
   },
+  {
+    rule: "Throws `RangeError` on a duplicate id or a weight that is not a positive integer.",
+    property: "a duplicate id or a weight that is not a positive integer throws RangeError",
+    mutants: ["accepts-duplicate-ids"],
+  },
 ]);

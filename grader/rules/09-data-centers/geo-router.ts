@@ -31,4 +31,9 @@ export default defineRules("09-data-centers/geo-router", [
     property: "with no healthy data center, route and split throw NoHealthyDataCenterError",
     mutants: ["route-returns-undefined", "split-throws-plain-error"],
   },
+  {
+    rule: "Throws RangeError for an unknown id.",
+    property: "setHealthy throws RangeError for an unknown id",
+    mutants: ["set-healthy-accepts-unknown"],
+  },
 ]);

@@ -270,4 +270,22 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
       const ok = Object.values(counts).every((c) => Math.abs(c - mean) <= 0.35 * mean);
       checkThat("clients per backend", ok, `each within ${Math.ceil(0.65 * mean)}–${Math.floor(1.35 * mean)} (mean ${mean.toFixed(0)} ± 35%)`, counts);
     }), { runs: 5, timeoutMs: 60_000 }); // mutants die at run 1 (max over 30 seeds); 5 is the floor
+
+  property("a duplicate id or a weight that is not a positive integer throws RangeError", ({ LoadBalancer }) =>
+    fc.property(fc.constantFrom<Strategy>("round-robin", "weighted-round-robin", "least-connections", "ip-hash"), backendsArb(true), (strategy, good) => {
+      // Good backends first (weights 1–5, and one without a weight), so that throwing on
+      // everything is not a way to pass.
+      const valid = [...good, { id: "z" }];
+      step(`new LoadBalancer(${show(valid)}, ${show(strategy)})`);
+      new LoadBalancer(valid, strategy);
+      const bad: Backend[][] = [
+        [...good, { id: good[0].id }],
+        ...[0, -1, 1.5, Number.NaN].map((weight) => [...good, { id: "z", weight }]),
+      ];
+      for (const backends of bad) {
+        checkThrows(`new LoadBalancer(${show(backends)}, ${show(strategy)})`, () => new LoadBalancer(backends, strategy), RangeError);
+      }
+    }),
+    { runs: 5 }, // every run checks every bad case
+  );
 });

@@ -184,4 +184,17 @@ export default defineGrader<Module>("09-data-centers/geo-router", (property) => 
       checkThrows(`router.split("user-1")`, () => router.split("user-1"), NoHealthyDataCenterError);
     }),
   );
+
+  property("setHealthy throws RangeError for an unknown id", ({ GeoRouter }) =>
+    fc.property(centersArb(1, 4), fc.boolean(), (centers, ok) => {
+      const router = build(GeoRouter, centers);
+      // A known id first, so that throwing on every call is not a way to pass.
+      step(`router.setHealthy(${show(centers[0].id)}, ${ok})`);
+      router.setHealthy(centers[0].id, ok);
+      for (const id of ["dc9", "DC0", ""]) {
+        checkThrows(`router.setHealthy(${show(id)}, ${ok})`, () => router.setHealthy(id, ok), RangeError);
+      }
+    }),
+    { runs: 5 }, // every run checks every unknown id
+  );
 });
