@@ -71,4 +71,22 @@ export default defineMutants("12-sharding/shard-router", [
       ],
     ],
   },
+  {
+    name: "accepts-duplicate-shards",
+    bug: "the constructor accepts a shard list that names a shard twice",
+    kills: "an empty or repeated shard list, or an unknown strategy, throws RangeError",
+    edits: [["if (shards.length === 0 || new Set(shards).size !== shards.length) {", "if (shards.length === 0) {"]],
+  },
+  {
+    name: "accepts-unknown-strategy",
+    bug: "the constructor accepts any strategy name (anything but \"modulo\" is treated as the ring)",
+    kills: "an empty or repeated shard list, or an unknown strategy, throws RangeError",
+    edits: [["    if (strategy !== \"modulo\" && strategy !== \"ring\") throw new RangeError(`unknown strategy ${String(strategy)}`);\n", ""]],
+  },
+  {
+    name: "pin-accepts-unknown-shard",
+    bug: "pin accepts a shard name that is not one of the router's shards",
+    kills: "pin throws RangeError for an unknown shard or a bad user id",
+    edits: [["    if (!this.shards.includes(shard)) throw new RangeError(`unknown shard ${JSON.stringify(shard)}`);\n", ""]],
+  },
 ]);

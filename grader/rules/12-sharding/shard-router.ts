@@ -41,4 +41,19 @@ export default defineRules("12-sharding/shard-router", [
     property: "with the ring, unpinning a shard moves users only onto it",
     mutants: ["unpin-halves-the-ring"],
   },
+  {
+    rule: "@param shards distinct shard names, at least one (else `RangeError`).",
+    property: "an empty or repeated shard list, or an unknown strategy, throws RangeError",
+    mutants: ["accepts-duplicate-shards"],
+  },
+  {
+    rule: "@param options.strategy `\"modulo\"` or `\"ring\"` (else `RangeError`).",
+    property: "an empty or repeated shard list, or an unknown strategy, throws RangeError",
+    mutants: ["accepts-unknown-strategy"],
+  },
+  {
+    rule: "An unknown shard or a bad user id throws `RangeError`.",
+    property: "pin throws RangeError for an unknown shard or a bad user id",
+    mutants: ["pin-accepts-unknown-shard"],
+  },
 ]);

@@ -210,4 +210,28 @@ export default defineGrader<Module>("12-sharding/shard-router", (property) => {
     }),
     { runs: 30 }, // mutants die by run 10 (max over 30 seeds); 3× margin
   );
+
+  property("an empty or repeated shard list, or an unknown strategy, throws RangeError", ({ ShardRouter }) =>
+    fc.property(shardsArb(1, 4), fc.constantFrom<Strategy>("modulo", "ring"), (shards, strategy) => {
+      create(ShardRouter, shards, strategy); // good arguments first: throwing on everything does not pass
+      const bad: [string[], string][] = [[[], strategy], [[...shards, shards[0]], strategy], [shards, "hash"], [shards, "Modulo"]];
+      for (const [list, s] of bad) {
+        const call = `new ShardRouter(${JSON.stringify(list)}, { strategy: ${JSON.stringify(s)} })`;
+        checkThrows(call, () => new ShardRouter(list, { strategy: s as Strategy }), RangeError);
+      }
+    }),
+    { runs: 5 }, // every run checks every bad case
+  );
+
+  property("pin throws RangeError for an unknown shard or a bad user id", ({ ShardRouter }) =>
+    fc.property(shardsArb(2, 4), fc.constantFrom<Strategy>("modulo", "ring"), (shards, strategy) => {
+      const router = create(ShardRouter, shards, strategy);
+      pin(router, 1, shards[0]); // a good pin first: throwing on everything does not pass
+      const bad: [number, string][] = [[2, "no-such-shard"], [2, shards[0].toUpperCase() + "!"], [-1, shards[1]], [1.5, shards[1]], [Number.NaN, shards[1]]];
+      for (const [user, shard] of bad) {
+        checkThrows(`router.pin(${user}, ${JSON.stringify(shard)})`, () => router.pin(user, shard), RangeError);
+      }
+    }),
+    { runs: 5 }, // every run checks every bad case
+  );
 });
