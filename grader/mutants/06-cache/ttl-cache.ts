@@ -52,4 +52,10 @@ export default defineMutants("06-cache/ttl-cache", [
     kills: "a capacity or ttl that is not positive throws RangeError",
     edits: [["if (!(ttlMs > 0))", "if (ttlMs < 0)"]],
   },
+  {
+    name: "capacity-unchecked",
+    bug: "the constructor does not check capacity, so 0, a negative or NaN capacity is accepted",
+    kills: "a capacity or ttl that is not positive throws RangeError",
+    edits: [["    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be an integer ≥ 1, got ${capacity}`);\n", ""]],
+  },
 ]);

@@ -97,4 +97,10 @@ export default defineMutants("09-data-centers/lww-map", [
       ],
     ],
   },
+  {
+    name: "accepts-infinite-timestamp",
+    bug: "only NaN timestamps are rejected, so a write at Infinity is accepted (and would win forever)",
+    kills: "set and delete throw RangeError for a timestamp that is not a finite number",
+    edits: [["if (!Number.isFinite(timestamp))", "if (Number.isNaN(timestamp))"]],
+  },
 ]);

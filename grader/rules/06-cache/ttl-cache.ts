@@ -41,4 +41,9 @@ export default defineRules("06-cache/ttl-cache", [
     property: "a capacity or ttl that is not positive throws RangeError",
     mutants: ["accepts-zero-ttl"],
   },
+  {
+    rule: "@throws RangeError when capacity is not an integer ≥ 1 or defaultTtlMs is not > 0.",
+    property: "a capacity or ttl that is not positive throws RangeError",
+    mutants: ["capacity-unchecked"],
+  },
 ]);

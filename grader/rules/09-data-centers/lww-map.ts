@@ -36,4 +36,9 @@ export default defineRules("09-data-centers/lww-map", [
     property: "state() survives a JSON round trip",
     mutants: ["state-is-a-map"],
   },
+  {
+    rule: "Writes `value` under `key` at `timestamp` (a finite number; RangeError otherwise)",
+    property: "set and delete throw RangeError for a timestamp that is not a finite number",
+    mutants: ["accepts-infinite-timestamp"],
+  },
 ]);

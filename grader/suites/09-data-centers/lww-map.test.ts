@@ -7,7 +7,7 @@
  * from (3, "north")). The CRDT laws are checked with that comparison.
  */
 import fc from "fast-check";
-import { check, checkThat, defineGrader, show, step } from "../../kit/index.ts";
+import { check, checkThat, checkThrows, defineGrader, show, step } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/09-data-centers/lww-map.ts");
 type LwwMapClass = Module["LwwMap"];
 type Map_ = InstanceType<LwwMapClass>;
@@ -322,5 +322,23 @@ export default defineGrader<Module>("09-data-centers/lww-map", (property) => {
       sameState(LwwMap, `the round-tripped state against ${A}.state()`, JSON.parse(text), a.state());
     }),
     { runs: 5 }, // mutants die at run 1 (max over 30 seeds); 5 is the floor
+  );
+
+  property("set and delete throw RangeError for a timestamp that is not a finite number", ({ LwwMap }) =>
+    fc.property(fc.constantFrom(...KEYS), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (key, ts) => {
+      step(`const map = new LwwMap(${show(A)})`);
+      const map = new LwwMap<number>(A);
+      // Finite timestamps first (any of them, negative or fractional), so that throwing on
+      // everything is not a way to pass.
+      step(`map.set(${show(key)}, 1, ${ts})`);
+      map.set(key, 1, ts);
+      step(`map.delete(${show(key)}, ${ts})`);
+      map.delete(key, ts);
+      for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+        checkThrows(`map.set(${show(key)}, 2, ${bad})`, () => map.set(key, 2, bad), RangeError);
+        checkThrows(`map.delete(${show(key)}, ${bad})`, () => map.delete(key, bad), RangeError);
+      }
+    }),
+    { runs: 5 }, // every run checks every bad timestamp
   );
 });
