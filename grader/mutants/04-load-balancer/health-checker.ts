@@ -109,4 +109,22 @@ export default defineMutants("04-load-balancer/health-checker", [
     kills: "timeoutMs at or above intervalMs throws a RangeError",
     edits: [["if (timeoutMs >= intervalMs)", "if (timeoutMs > intervalMs)"]],
   },
+  {
+    name: "accepts-duplicate-targets",
+    bug: "the constructor accepts two targets with the same id (the later one replaces the earlier)",
+    kills: "a number out of its documented range, or two targets sharing an id, throws a RangeError",
+    edits: [["      if (this.states.has(id)) throw new RangeError(`duplicate target id ${id}`);\n", ""]],
+  },
+  {
+    name: "rise-unchecked",
+    bug: "the constructor does not check rise, so 0 or a fraction is accepted",
+    kills: "a number out of its documented range, or two targets sharing an id, throws a RangeError",
+    edits: [["    if (!Number.isInteger(rise) || rise < 1) throw new RangeError(`rise must be an integer >= 1, got ${rise}`);\n", ""]],
+  },
+  {
+    name: "unknown-id-unhealthy",
+    bug: "isHealthy answers false for an unknown id instead of throwing RangeError",
+    kills: "isHealthy throws a RangeError for an unknown id",
+    edits: [["    if (!state) throw new RangeError(`unknown target ${id}`);", "    if (!state) return false;"]],
+  },
 ]);

@@ -58,4 +58,14 @@ export default defineRules("04-load-balancer/health-checker", [
     property: "timeoutMs at or above intervalMs throws a RangeError",
     mutants: ["timeout-equal-interval-allowed"],
   },
+  {
+    rule: "when a number breaks the ranges documented on `HealthCheckerOptions`, or when two targets share an id.",
+    property: "a number out of its documented range, or two targets sharing an id, throws a RangeError",
+    mutants: ["accepts-duplicate-targets", "rise-unchecked"],
+  },
+  {
+    rule: "Whether `id` is healthy now. Throws `RangeError` for an unknown id.",
+    property: "isHealthy throws a RangeError for an unknown id",
+    mutants: ["unknown-id-unhealthy"],
+  },
 ]);

@@ -283,4 +283,34 @@ export default defineGrader<Module>("04-load-balancer/health-checker", (property
         checkThrows(what, () => new mod.HealthChecker(options), RangeError);
       }
     }));
+
+  property("a number out of its documented range, or two targets sharing an id, throws a RangeError", (mod) =>
+    fc.property(fc.integer({ min: 2, max: 10_000 }), fc.integer({ min: 1, max: 5 }), (intervalMs, rise) => {
+      const targets = [{ id: "web-1", url: "http://web-1.test/health" }, { id: "web-2", url: "http://web-2.test/health" }];
+      const good = { targets, intervalMs, timeoutMs: intervalMs - 1, rise, fall: rise, onChange: () => {} };
+      const describe = (o: typeof good) =>
+        `new HealthChecker({ targets: ${JSON.stringify(o.targets.map((t) => t.id))}, intervalMs: ${o.intervalMs}, timeoutMs: ${o.timeoutMs}, rise: ${o.rise}, fall: ${o.fall}, onChange })`;
+      // Good options first, so that throwing on everything is not a way to pass.
+      step(describe(good));
+      new mod.HealthChecker(good);
+      const bad = [
+        { intervalMs: 0, timeoutMs: -1 }, { intervalMs: Number.NaN }, { timeoutMs: 0 }, { timeoutMs: -1 },
+        { rise: 0 }, { rise: 1.5 }, { fall: 0 }, { fall: Number.NaN },
+        { targets: [...targets, { id: "web-1", url: "http://web-1b.test/health" }] },
+      ].map((change) => ({ ...good, ...change }));
+      for (const options of bad) checkThrows(describe(options), () => new mod.HealthChecker(options), RangeError);
+    }),
+    { runs: 5 }, // every run checks every bad case
+  );
+
+  property("isHealthy throws a RangeError for an unknown id", (mod) =>
+    fc.property(fc.constantFrom("web-3", "WEB-1", ""), (unknown) => {
+      const targets = [{ id: "web-1", url: "http://web-1.test/health" }, { id: "web-2", url: "http://web-2.test/health" }];
+      step(`const checker = new HealthChecker({ targets: ["web-1", "web-2"], intervalMs: 1000, timeoutMs: 500, rise: 2, fall: 3, onChange })`);
+      const checker = new mod.HealthChecker({ targets, intervalMs: 1000, timeoutMs: 500, rise: 2, fall: 3, onChange: () => {} });
+      check('checker.isHealthy("web-1")', checker.isHealthy("web-1"), true); // a known id answers: all start healthy
+      checkThrows(`checker.isHealthy(${JSON.stringify(unknown)})`, () => checker.isHealthy(unknown), RangeError);
+    }),
+    { runs: 5 },
+  );
 });
