@@ -136,4 +136,10 @@ export default defineMutants("02-database-tier/connection-pool", [
     kills: ORDER,
     edits: [["            oldest.reject(error);\n          }\n          this.#grow();", "            oldest.reject(error);\n          }"]],
   },
+  {
+    name: "acquire-throws-when-closed",
+    bug: "acquire on a closed pool throws PoolClosedError synchronously instead of returning a rejected promise",
+    kills: "close rejects waiters and later acquires with PoolClosedError and destroys idle connections, held ones on release",
+    edits: [["if (this.#closed) return Promise.reject(new PoolClosedError());", "if (this.#closed) throw new PoolClosedError();"]],
+  },
 ]);

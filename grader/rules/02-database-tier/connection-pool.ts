@@ -72,4 +72,11 @@ export default defineRules("02-database-tier/connection-pool", [
     property: CLOSE,
     mutants: ["close-keeps-idle"],
   },
+  {
+    // The close property calls acquire() after close() as a caller would, without a try: a
+    // synchronous throw fails the scenario there.
+    rule: "Every promise-returning method rejects; only `release` throws synchronously.",
+    property: "close rejects waiters and later acquires with PoolClosedError and destroys idle connections, held ones on release",
+    mutants: ["acquire-throws-when-closed"],
+  },
 ]);
