@@ -61,4 +61,16 @@ export default defineMutants("03-scaling/capacity-plan", [
     kills: "bad input throws a RangeError",
     edits: [["typeof value !== \"number\" || !Number.isFinite(value)", "typeof value !== \"number\""]],
   },
+  {
+    name: "accepts-negative-peak",
+    bug: "does not check that peakRps is >= 0, so a negative peak plans for no traffic",
+    kills: "bad input throws a RangeError",
+    edits: [["  if (peakRps < 0) throw new RangeError(`peakRps must be >= 0, got ${peakRps}`);\n", ""]],
+  },
+  {
+    name: "accepts-zero-per-server-rps",
+    bug: "accepts perServerRps = 0 (and divides by zero)",
+    kills: "bad input throws a RangeError",
+    edits: [["if (perServerRps <= 0)", "if (perServerRps < 0)"]],
+  },
 ]);

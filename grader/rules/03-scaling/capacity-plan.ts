@@ -42,4 +42,6 @@ export default defineRules("03-scaling/capacity-plan", [
   { rule: "`targetUtilization` is outside (0, 1]", property: BAD, mutants: ["accepts-zero-utilization"] },
   { rule: "`failuresTolerated` is negative or not an integer", property: BAD, mutants: ["accepts-fractional-spares"] },
   { rule: "or any field is not a finite number.", property: BAD, mutants: ["accepts-non-finite"] },
+  { rule: "Throws `RangeError` when `peakRps < 0`,", property: BAD, mutants: ["accepts-negative-peak"] },
+  { rule: "`perServerRps <= 0`,", property: BAD, mutants: ["accepts-zero-per-server-rps"] },
 ]);
