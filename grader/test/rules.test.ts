@@ -14,6 +14,35 @@ import { repoRoot } from "../kit/settings.ts";
 import { allExercises, loadCourse } from "../manifest/load.ts";
 
 const exercises = allExercises(loadCourse()).map(({ exercise }) => exercise.id);
+
+/** Where a stub says that something throws: "throw(s)", "(else `RangeError`)", "RangeError otherwise". */
+const THROWS = /\bthrows?\b|\belse `?\w+Error\b|\b\w+Error`? otherwise\b/gi;
+
+/**
+ * The thrown-error statements of a stub that its table does not quote (issue 18: alert-rule's
+ * "Invalid options throw `RangeError`." went unchecked). A statement runs from its "throws" to
+ * the end of the sentence, or to the `)` closing a parenthesis it sits in; every letter of it
+ * must lie inside a quoted rule. Sentences that say they are not graded are left out.
+ */
+function unquotedThrows(stub: string, rules: string[]): string[] {
+  const missing: string[] = [];
+  for (const sentence of stub.split(/(?<=\.)\s+(?=[A-Z`@(])|\s-\s/)) {
+    if (/not graded|grader never/.test(sentence)) continue;
+    const quoted = new Array<boolean>(sentence.length).fill(false);
+    for (const rule of rules) {
+      if (rule.includes(sentence)) quoted.fill(true);
+      for (let i = sentence.indexOf(rule); i >= 0; i = sentence.indexOf(rule, i + 1)) quoted.fill(true, i, i + rule.length);
+    }
+    for (const match of sentence.matchAll(THROWS)) {
+      const start = match.index!;
+      const open = sentence.lastIndexOf("(", start) > sentence.lastIndexOf(")", start);
+      const end = open && sentence.indexOf(")", start) >= 0 ? sentence.indexOf(")", start) : sentence.length;
+      const unquoted = [...sentence.slice(start, end)].some((ch, i) => !quoted[start + i] && /\p{L}/u.test(ch));
+      if (unquoted) missing.push(sentence.slice(start, end));
+    }
+  }
+  return missing;
+}
 const tableFile = (id: string) => join(repoRoot, "grader/rules", `${id}.ts`);
 
 // Every exercise is checked, with no list of exceptions (the PENDING list of exercises without a
@@ -46,5 +75,20 @@ describe.each(exercises)("%s", (id) => {
       if (times !== 1) problems.push(`mutant "${name}" appears in ${times} rules, expected exactly 1`);
     }
     expect(problems).toEqual([]);
+  });
+
+  test("every statement of its stub that something throws is quoted in its rule table", async () => {
+    const table = (await import(tableFile(id))).default as RuleTable;
+    expect(unquotedThrows(stubRuleText(id), table.rules.map((r) => normaliseRuleText(r.rule)))).toEqual([]);
+  });
+});
+
+describe("unquotedThrows", () => {
+  test("finds a throw statement left out, or quoted only in part, and accepts one quoted whole or in pieces", () => {
+    const stub = "Before any evaluation the state is `ok`. Invalid options throw `RangeError`. A finite number (else `RangeError`), stamped.";
+    expect(unquotedThrows(stub, [])).toEqual(["throw `RangeError`.", "else `RangeError`"]);
+    expect(unquotedThrows(stub, ["Invalid options throw", "A finite number (else `RangeError`)"])).toEqual(["throw `RangeError`."]);
+    expect(unquotedThrows(stub, ["Invalid options throw", "`RangeError`.", "(else `RangeError`)"])).toEqual([]);
+    expect(unquotedThrows("Throws RangeError for an unknown id (not graded).", [])).toEqual([]);
   });
 });
