@@ -49,13 +49,19 @@ export default defineMutants("06-cache/ttl-cache", [
   {
     name: "accepts-zero-ttl",
     bug: "accepts a ttl of 0 (or NaN) instead of throwing RangeError",
-    kills: "a capacity or ttl that is not positive throws RangeError",
+    kills: "a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError",
     edits: [["if (!(ttlMs > 0))", "if (ttlMs < 0)"]],
   },
   {
     name: "capacity-unchecked",
     bug: "the constructor does not check capacity, so 0, a negative or NaN capacity is accepted",
-    kills: "a capacity or ttl that is not positive throws RangeError",
+    kills: "a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError",
     edits: [["    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be an integer ≥ 1, got ${capacity}`);\n", ""]],
+  },
+  {
+    name: "fractional-capacity",
+    bug: "the constructor checks capacity >= 1 but not that it is an integer, so 1.5 is accepted",
+    kills: "a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError",
+    edits: [["if (!Number.isInteger(capacity) || capacity < 1)", "if (!(capacity >= 1))"]],
   },
 ]);

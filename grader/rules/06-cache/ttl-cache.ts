@@ -38,12 +38,12 @@ export default defineRules("06-cache/ttl-cache", [
   },
   {
     rule: "@throws RangeError when ttlMs is given and not > 0.",
-    property: "a capacity or ttl that is not positive throws RangeError",
+    property: "a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError",
     mutants: ["accepts-zero-ttl"],
   },
   {
     rule: "@throws RangeError when capacity is not an integer ≥ 1 or defaultTtlMs is not > 0.",
-    property: "a capacity or ttl that is not positive throws RangeError",
-    mutants: ["capacity-unchecked"],
+    property: "a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError",
+    mutants: ["capacity-unchecked", "fractional-capacity"],
   },
 ]);

@@ -199,7 +199,7 @@ export default defineGrader<Module>("06-cache/ttl-cache", (property) => {
     modelRun(TtlCache, { capacity: roomy, defaultTtl: ttl, cmds: [setFresh, del, getAwayFromExpiry, advance] }),
   );
 
-  property("a capacity or ttl that is not positive throws RangeError", ({ TtlCache }) =>
+  property("a capacity that is not an integer ≥ 1, or a ttl that is not > 0, throws RangeError", ({ TtlCache }) =>
     fc.property(
       fc.constantFrom("capacity", "defaultTtlMs", "ttlMs"),
       fc.oneof(fc.integer({ min: -5, max: 0 }), fc.constant(Number.NaN)),
@@ -210,10 +210,13 @@ export default defineGrader<Module>("06-cache/ttl-cache", (property) => {
           step(`cache.set(1, 1, ${bad})`);
           checkThrows(`cache.set(1, 1, ${bad})`, () => cache.set(1, 1, bad), RangeError);
         } else {
-          const options = { capacity: 2, defaultTtlMs: 10, [which]: bad };
-          const text = `new TtlCache({ capacity: ${options.capacity}, defaultTtlMs: ${options.defaultTtlMs} })`;
-          step(text);
-          checkThrows(text, () => new TtlCache(options), RangeError);
+          // A capacity must also be an integer: 1.5 is checked beside the generated bad value.
+          for (const value of which === "capacity" ? [bad, 1.5] : [bad]) {
+            const options = { capacity: 2, defaultTtlMs: 10, [which]: value };
+            const text = `new TtlCache({ capacity: ${options.capacity}, defaultTtlMs: ${options.defaultTtlMs} })`;
+            step(text);
+            checkThrows(text, () => new TtlCache(options), RangeError);
+          }
         }
       },
     ),
