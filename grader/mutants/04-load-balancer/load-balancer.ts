@@ -137,4 +137,10 @@ export default defineMutants("04-load-balancer/load-balancer", [
     kills: "a duplicate id or a weight that is not a positive integer throws RangeError",
     edits: [["      if (this.byId.has(id)) throw new RangeError(`duplicate backend id ${id}`);\n", ""]],
   },
+  {
+    name: "accepts-fractional-weight",
+    bug: "the constructor checks weight >= 1 but not that it is an integer, so a weight of 1.5 is accepted",
+    kills: "a duplicate id or a weight that is not a positive integer throws RangeError",
+    edits: [["if (!Number.isInteger(weight) || weight < 1)", "if (!(weight >= 1))"]],
+  },
 ]);

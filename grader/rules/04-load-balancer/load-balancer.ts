@@ -87,6 +87,6 @@ export default defineRules("04-load-balancer/load-balancer", [
   {
     rule: "Throws `RangeError` on a duplicate id or a weight that is not a positive integer.",
     property: "a duplicate id or a weight that is not a positive integer throws RangeError",
-    mutants: ["accepts-duplicate-ids"],
+    mutants: ["accepts-duplicate-ids", "accepts-fractional-weight"],
   },
 ]);
