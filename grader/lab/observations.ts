@@ -23,6 +23,12 @@ export class Observations {
   serversAboveMax?: Violation;
   /** Per series bucket: the longest web-tier queue wait of a request that was served, ms. */
   webWaitMaxMs: number[] = [];
+  /** Per series bucket: requests that reached a live web server's queue, and those of them that
+   *  would wait longer than the scenario's p99 target (timed-out ones included). */
+  webQueued: number[] = [];
+  webWaitOver: number[] = [];
+  /** When a dead primary database was back (restarted, or a replica promoted), s. */
+  databaseBackAtS: number[] = [];
   /** Per data center at the end: servers running, the minimum, and the last period's utilization. */
   endOfRun: { dc: string; servers: number; min: number; utilization: number }[] = [];
   // 04

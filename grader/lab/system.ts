@@ -135,6 +135,8 @@ export class Simulation {
     this.latencies = Array.from({ length: this.buckets }, () => new Float64Array(1024));
     this.latencyCounts = new Int32Array(this.buckets);
     this.obs.webWaitMaxMs = new Array(this.buckets).fill(0);
+    this.obs.webQueued = new Array(this.buckets).fill(0);
+    this.obs.webWaitOver = new Array(this.buckets).fill(0);
     this.regions = [
       { name: "us", lat: 40, lon: -100, dc: 0, answeredAt: -Infinity, lookups: 0 },
       { name: "eu", lat: 50, lon: 10, dc: 0, answeredAt: -Infinity, lookups: 0 },

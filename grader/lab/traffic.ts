@@ -73,8 +73,11 @@ export function request(sim: Simulation, now: number): void {
     return fail(sim, bucket, now, P.requestTimeoutMs);
   }
   const wait = server.queue.waitMs(now);
+  const obs = sim.obs;
+  obs.webQueued[bucket]!++;
+  if (wait > sim.s.p99TargetMs) obs.webWaitOver[bucket]!++;
   if (wait > P.requestTimeoutMs) return fail(sim, bucket, now);
-  if (wait > sim.obs.webWaitMaxMs[bucket]!) sim.obs.webWaitMaxMs[bucket] = wait;
+  if (wait > obs.webWaitMaxMs[bucket]!) obs.webWaitMaxMs[bucket] = wait;
   let latency = (dcIndex === (region.name === "us" ? 0 : 1) ? P.rttSameRegionMs : P.rttCrossRegionMs) + wait + P.webServiceMs;
   let work = k;
   let ok = true;
