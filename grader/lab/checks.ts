@@ -106,7 +106,7 @@ export const CHECKS: CheckDef[] = [
   {
     chapter: "08-stateless-web", exercise: "08-stateless-web/session-manager",
     name: "no user is logged out, even when a web server dies",
-    judge: (o) => (o.sessionLostFirst ? `${o.sessionsLost} of ${o.sessionReads} session reads found no session; first ${at(o.sessionLostFirst)}` : o.sessionsLost > 0 ? `${o.sessionsLost} users were logged out` : undefined),
+    judge: (o) => (o.sessionLostFirst ? `${o.failedSessionReads} of ${o.sessionReads} session reads found no session; first ${at(o.sessionLostFirst)}` : o.failedSessionReads > 0 ? `${o.failedSessionReads} session reads found no session` : undefined),
   },
   {
     chapter: "09-data-centers", exercise: "09-data-centers/geo-router",

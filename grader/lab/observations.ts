@@ -51,7 +51,8 @@ export class Observations {
   staleFirst?: Violation;
   // 08
   sessionReads = 0;
-  sessionsLost = 0;
+  /** Session reads (a sample: sessionReadShare of requests) that found no session. */
+  failedSessionReads = 0;
   sessionLostFirst?: Violation;
   // 09
   sentToDarkAfterFailover = 0;
