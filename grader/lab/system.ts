@@ -13,7 +13,6 @@
  */
 import type { Components } from "./components.ts";
 import type { Shard } from "./database.ts";
-import { ReleaseHeap } from "./fluid.ts";
 import { scaleWorkers } from "./jobs.ts";
 import { Observations } from "./observations.ts";
 import { P } from "./parameters.ts";
@@ -64,7 +63,6 @@ export class Simulation {
   readonly dcs: DataCenter[] = [];
   readonly regions: Region[];
   readonly allServers: Server[] = [];
-  readonly releases = new ReleaseHeap();
   readonly bucketMs = P.seriesBucketS * 1000;
   readonly buckets: number;
   // series and totals (simulated units; scaled by k when reported)

@@ -11,7 +11,7 @@ import { rateAt } from "./scenarios/index.ts";
 import { session } from "./sessions.ts";
 import type { Simulation } from "./system.ts";
 import { fail, served } from "./telemetry.ts";
-import { pick, release } from "./web-tier.ts";
+import { pick } from "./web-tier.ts";
 
 export async function loop(sim: Simulation): Promise<void> {
   const { world, s } = sim;
@@ -36,7 +36,6 @@ export async function loop(sim: Simulation): Promise<void> {
       continue;
     }
     world.now = arrival;
-    while (sim.releases.peekTime() <= arrival) release(sim, sim.releases.pop());
     request(sim, arrival);
     arrival = next();
   }
