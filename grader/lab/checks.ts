@@ -158,9 +158,12 @@ export const CHECKS: CheckDef[] = [
  * A dead primary database is one: while it is down, requests fail before their database work and
  * the web tier idles (the autoscaler may rightly scale it down); when it is back (restarted after
  * dbRestartS without replication, promoted after failoverAfterS with it: `databaseBackAtS`),
- * the work per request returns at once, a load rise like any other.
+ * the work per request returns at once, a load rise like any other. A web server that dies with no
+ * health checker (chapter 04 out) stays in rotation for good: it takes its share of requests and
+ * counts as capacity, so the autoscaler is fed a utilization too low; the queueing after that is
+ * the missing load balancer's doing (server-then-primary-dies --stage 3 failed here).
  */
-export function exemptWindows(s: Scenario, o: Pick<Observations, "databaseBackAtS">): [number, number][] {
+export function exemptWindows(s: Scenario, o: Pick<Observations, "databaseBackAtS" | "deadServerKeptFromS">): [number, number][] {
   const reactS = 2 * P.autoscaleEveryS + P.serverBootS + P.seriesBucketS;
   const windows: [number, number][] = [];
   for (let i = 1; i < s.load.length; i++) {
@@ -176,6 +179,7 @@ export function exemptWindows(s: Scenario, o: Pick<Observations, "databaseBackAt
       windows.push([f.atS, backS + reactS]);
     }
   }
+  if (o.deadServerKeptFromS !== undefined) windows.push([o.deadServerKeptFromS, s.durationS]);
   return windows;
 }
 

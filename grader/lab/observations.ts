@@ -27,6 +27,8 @@ export class Observations {
    *  would wait longer than the scenario's p99 target (timed-out ones included). */
   webQueued: number[] = [];
   webWaitOver: number[] = [];
+  /** When a web server died with no health checker (chapter 04 out) to take it out of rotation, s. */
+  deadServerKeptFromS?: number;
   /** When a dead primary database was back (restarted, or a replica promoted), s. */
   databaseBackAtS: number[] = [];
   /** Per data center at the end: servers running, the minimum, and the last period's utilization. */
