@@ -14,9 +14,12 @@ export default defineConfig({
     // Temp folders of the whole run live in one folder that is removed at the end (global-temp.ts).
     globalSetup: ["grader/test/global-temp.ts"],
     pool: "forks",
-    // vitest's default for `run` is one worker fewer than the cores: a single worker on a 2-core
-    // machine, which left one core idle while the chapter self-tests ran one after another.
-    maxWorkers: Math.max(2, availableParallelism()),
+    // One worker more than the cores. vitest's default for `run` is one fewer: a single worker on
+    // a 2-core machine. With one per core, a core still sat idle: nock answers each request after
+    // a real 1 ms timer (chapter 07's self-test used 38 s of CPU in 110 s), and the CLI tests wait
+    // on their child processes. Measured on 2 cores under the same load: 1014 s with two workers,
+    // 629 s with three. Tests that time a property give it seconds, not milliseconds, for this.
+    maxWorkers: availableParallelism() + 1,
     // The longest files start first (longest-first.ts): a clean clone has no durations to go by.
     sequence: { sequencer: LongestFirst },
     testTimeout: 300_000,

@@ -48,12 +48,16 @@ export const CHECKS: CheckDef[] = [
     chapter: "03-scaling", exercise: "03-scaling/autoscaler",
     name: "web-tier queueing is back under the scenario's p99 target within the autoscaler's reaction time",
     judge: (o, s) => {
-      const windows = exemptWindows(s);
-      for (let b = 0; b < o.webWaitMaxMs.length; b++) {
+      const windows = exemptWindows(s, o);
+      for (let b = 0; b < o.webQueued.length; b++) {
         const startS = b * P.seriesBucketS;
         const endS = startS + P.seriesBucketS;
         if (windows.some(([from, to]) => endS > from && startS < to)) continue;
-        if (o.webWaitMaxMs[b]! > s.p99TargetMs) return `between ${startS} s and ${endS} s a request waited ${o.webWaitMaxMs[b]!.toFixed(0)} ms in a web server's queue (target ${s.p99TargetMs} ms), after the autoscaler had had time to react`;
+        // A p99 target: at most 1% of a minute's requests may wait longer. (Not the longest wait:
+        // at the autoscaler's 70% target a minute's longest wait passes 400 ms by chance, in
+        // steady load, at one seed in two.)
+        const over = o.webWaitOver[b]!;
+        if (over > 0.01 * o.webQueued[b]!) return `between ${startS} s and ${endS} s ${pct(over / o.webQueued[b]!)} of requests waited longer than the p99 target of ${s.p99TargetMs} ms in a web server's queue (the longest ${o.webWaitMaxMs[b]!.toFixed(0)} ms), after the autoscaler had had time to react`;
       }
       return undefined;
     },
@@ -102,7 +106,7 @@ export const CHECKS: CheckDef[] = [
   {
     chapter: "08-stateless-web", exercise: "08-stateless-web/session-manager",
     name: "no user is logged out, even when a web server dies",
-    judge: (o) => (o.sessionLostFirst ? `${o.sessionsLost} of ${o.sessionReads} session reads found no session; first ${at(o.sessionLostFirst)}` : o.sessionsLost > 0 ? `${o.sessionsLost} users were logged out` : undefined),
+    judge: (o) => (o.sessionLostFirst ? `${o.failedSessionReads} of ${o.sessionReads} session reads found no session; first ${at(o.sessionLostFirst)}` : o.failedSessionReads > 0 ? `${o.failedSessionReads} session reads found no session` : undefined),
   },
   {
     chapter: "09-data-centers", exercise: "09-data-centers/geo-router",
@@ -149,8 +153,17 @@ export const CHECKS: CheckDef[] = [
   },
 ];
 
-/** Spans of time (s) after a load rise or a fault in which the autoscaler may still be catching up. */
-export function exemptWindows(s: Scenario): [number, number][] {
+/**
+ * Spans of time (s) after a load rise or a fault in which the autoscaler may still be catching up.
+ * A dead primary database is one: while it is down, requests fail before their database work and
+ * the web tier idles (the autoscaler may rightly scale it down); when it is back (restarted after
+ * dbRestartS without replication, promoted after failoverAfterS with it: `databaseBackAtS`),
+ * the work per request returns at once, a load rise like any other. A web server that dies with no
+ * health checker (chapter 04 out) stays in rotation for good: it takes its share of requests and
+ * counts as capacity, so the autoscaler is fed a utilization too low; the queueing after that is
+ * the missing load balancer's doing (server-then-primary-dies --stage 3 failed here).
+ */
+export function exemptWindows(s: Scenario, o: Pick<Observations, "databaseBackAtS" | "deadServerKeptFromS">): [number, number][] {
   const reactS = 2 * P.autoscaleEveryS + P.serverBootS + P.seriesBucketS;
   const windows: [number, number][] = [];
   for (let i = 1; i < s.load.length; i++) {
@@ -161,7 +174,12 @@ export function exemptWindows(s: Scenario): [number, number][] {
   for (const f of s.faults) {
     if (f.kind === "region-dark") windows.push([f.atS, f.atS + f.forS + P.dcDetectS + P.dnsTtlS + reactS]);
     if (f.kind === "server-dies") windows.push([f.atS, f.atS + (P.healthFall * P.healthIntervalMs) / 1000 + reactS]);
+    if (f.kind === "primary-dies") {
+      const backS = o.databaseBackAtS.find((t) => t >= f.atS) ?? s.durationS;
+      windows.push([f.atS, backS + reactS]);
+    }
   }
+  if (o.deadServerKeptFromS !== undefined) windows.push([o.deadServerKeptFromS, s.durationS]);
   return windows;
 }
 

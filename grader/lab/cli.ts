@@ -116,7 +116,7 @@ const COLUMNS: [keyof Metrics, string, (v: number) => string][] = [
   ["maxServers", "servers", String],
   ["maxWorkers", "workers", String],
   ["acknowledgedWritesLost", "lost wr.", String],
-  ["sessionsLost", "logouts", String],
+  ["failedSessionReads", "failed sess. reads", String],
   ["costPerHourUsd", "$/hour", (v) => v.toFixed(2)],
 ];
 

@@ -168,7 +168,10 @@ export class DbTier {
     const primary = this.node(shard, shard.primaryId)!;
     primary.up = false;
     if (!shard.cluster) {
-      sim.world.at(now + P.dbRestartS * 1000, () => (primary.up = true), false);
+      sim.world.at(now + P.dbRestartS * 1000, () => {
+        primary.up = true;
+        sim.obs.databaseBackAtS.push(sim.world.now / 1000);
+      }, false);
       return;
     }
     sim.guard("05-replication", "replication-cluster", () => shard.cluster.crash(primary.id), undefined);
@@ -178,6 +181,7 @@ export class DbTier {
     sim.world.at(now + P.failoverAfterS * 1000, () => {
       const promoted = sim.guard("05-replication", "replication-cluster", () => String(shard.cluster.failover()), primary.id);
       sim.obs.failovers++;
+      sim.obs.databaseBackAtS.push(sim.world.now / 1000);
       shard.primaryId = promoted;
       const replicas = shard.nodes.filter((n) => n.up && n.id !== promoted).map((n) => n.id);
       shard.router = sim.guard("05-replication", "replica-router", () => new sim.c.ReplicaRouter(promoted, replicas), undefined);

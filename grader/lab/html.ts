@@ -12,7 +12,7 @@ import { STEPS } from "../site/architecture.ts";
 import { DIAGRAM_CSS, renderDiagram } from "../site/diagram.ts";
 import { escapeHtml } from "../site/html.ts";
 import { clock, compact, lineChart } from "./html-chart.ts";
-import type { CheckResult, LabReport, Metrics, Series, StageReport } from "./report.ts";
+import { LAB_REPORT_VERSION, type CheckResult, type LabReport, type Metrics, type Series, type StageReport } from "./report.ts";
 
 export interface LabHtmlOptions {
   /** Where a chapter's lesson is (an exercise's section, when given); undefined: no link.
@@ -62,7 +62,7 @@ const COLUMNS: [keyof Metrics, string, (n: number) => string][] = [
   ["maxServers", "Servers (max)", int],
   ["maxWorkers", "Workers (max)", int],
   ["acknowledgedWritesLost", "Acked writes lost", int],
-  ["sessionsLost", "Sessions lost", int],
+  ["failedSessionReads", "Failed session reads", int],
   ["costPerHourUsd", "Cost per hour", (n) => `$${n.toFixed(2)}`],
 ];
 
@@ -127,7 +127,7 @@ function link(href: string | undefined, html: string): string {
 
 /** The report's body: summary, diagram, stages, charts, faults, checks. */
 export function renderLabSection(report: LabReport, options: LabHtmlOptions = {}): string {
-  if (report?.version !== 1) throw new Error(`not a lab report this page can draw: version ${JSON.stringify(report?.version)}, expected 1`);
+  if (report?.version !== LAB_REPORT_VERSION) throw new Error(`not a lab report this page can draw: version ${JSON.stringify(report?.version)}, expected ${LAB_REPORT_VERSION}`);
   const h = options.headingLevel ?? 2;
   const hx = (level: number, text: string) => `<h${level}>${text}</h${level}>`;
   const href = options.chapterHref ?? siteChapterHref;

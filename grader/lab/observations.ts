@@ -23,6 +23,14 @@ export class Observations {
   serversAboveMax?: Violation;
   /** Per series bucket: the longest web-tier queue wait of a request that was served, ms. */
   webWaitMaxMs: number[] = [];
+  /** Per series bucket: requests that reached a live web server's queue, and those of them that
+   *  would wait longer than the scenario's p99 target (timed-out ones included). */
+  webQueued: number[] = [];
+  webWaitOver: number[] = [];
+  /** When a web server died with no health checker (chapter 04 out) to take it out of rotation, s. */
+  deadServerKeptFromS?: number;
+  /** When a dead primary database was back (restarted, or a replica promoted), s. */
+  databaseBackAtS: number[] = [];
   /** Per data center at the end: servers running, the minimum, and the last period's utilization. */
   endOfRun: { dc: string; servers: number; min: number; utilization: number }[] = [];
   // 04
@@ -45,7 +53,8 @@ export class Observations {
   staleFirst?: Violation;
   // 08
   sessionReads = 0;
-  sessionsLost = 0;
+  /** Session reads (a sample: sessionReadShare of requests) that found no session. */
+  failedSessionReads = 0;
   sessionLostFirst?: Violation;
   // 09
   sentToDarkAfterFailover = 0;

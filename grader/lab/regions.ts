@@ -88,6 +88,7 @@ export function applyFault(sim: Simulation, fault: Scenario["faults"][number]): 
     if (victim) {
       victim.alive = false;
       sim.obs.backendDeaths++;
+      if (!sim.on[4]) sim.obs.deadServerKeptFromS ??= now / 1000;
     }
   } else if (fault.kind === "primary-dies") {
     dc0.db.primaryDies(now);

@@ -1,10 +1,13 @@
 // The scale lab's report: what `npm run course -- lab --json FILE` writes and what the HTML page
-// (grader/lab/html.ts) draws. Fields may be added (optional), never renamed: other tools read it.
+// (grader/lab/html.ts) draws. Fields may be added (optional); a field renamed or changed in
+// meaning bumps the version: other tools read it.
+// Version 2: Metrics.sessionsLost (failed session reads of the sample, unscaled in coarser rows)
+// became failedSessionReads (scaled like requests).
 
-export const LAB_REPORT_VERSION = 1;
+export const LAB_REPORT_VERSION = 2;
 
 export interface LabReport {
-  version: 1;
+  version: 2;
   scenario: string; // scenario name, e.g. "diurnal-day"
   seed: number;
   source: "learner" | "solutions" | "submission";
@@ -44,7 +47,9 @@ export interface Metrics {
   maxServers?: number;
   maxWorkers?: number;
   acknowledgedWritesLost?: number;
-  sessionsLost?: number;
+  /** Session reads that found no session: the user had to log in again. The lab reads the session
+   *  of 1 request in 100 (sessionReadShare); counted like requests (times the row's scale). */
+  failedSessionReads?: number;
   costPerHourUsd?: number;
 }
 

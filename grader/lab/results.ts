@@ -65,7 +65,7 @@ export function result(sim: Simulation): RunResult {
     maxServers: sim.obs.maxServers,
     maxWorkers: sim.on[10] ? sim.maxWorkers : undefined,
     acknowledgedWritesLost: sim.obs.acknowledgedWritesLost * k,
-    sessionsLost: sim.obs.sessionsLost,
+    failedSessionReads: sim.obs.failedSessionReads * k,
     costPerHourUsd: round((sim.resourceSeconds / durS) * P.serverHourUsd + cdnGbPerHour * P.cdnGbUsd, 2),
   };
   for (const key of Object.keys(metrics) as (keyof Metrics)[]) if (metrics[key] === undefined) delete metrics[key];

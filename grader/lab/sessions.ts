@@ -34,7 +34,7 @@ export function session(sim: Simulation, server: Server, now: number): void {
     // Sessions in the web server's memory, users stuck to their server (sticky sessions).
     const home = sim.sticky[user];
     if (home && (!home.alive || !home.dc.servers.includes(home))) {
-      sim.obs.sessionsLost++;
+      sim.obs.failedSessionReads++;
       sim.sticky[user] = server;
     } else if (!home) sim.sticky[user] = server;
     return;
@@ -50,7 +50,7 @@ export function session(sim: Simulation, server: Server, now: number): void {
   }
   promise?.then((data: unknown) => {
     if (data === null || data === undefined) {
-      sim.obs.sessionsLost++;
+      sim.obs.failedSessionReads++;
       sim.obs.sessionLostFirst = first(sim.obs.sessionLostFirst, now / 1000, `user ${user} was logged out on ${server.id}: SessionManager.read answered null for a live session`);
       manager.create({ user }).then((c: string) => (sim.cookies[user] = c), () => {});
     }

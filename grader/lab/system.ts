@@ -13,7 +13,6 @@
  */
 import type { Components } from "./components.ts";
 import type { Shard } from "./database.ts";
-import { ReleaseHeap } from "./fluid.ts";
 import { scaleWorkers } from "./jobs.ts";
 import { Observations } from "./observations.ts";
 import { P } from "./parameters.ts";
@@ -64,7 +63,6 @@ export class Simulation {
   readonly dcs: DataCenter[] = [];
   readonly regions: Region[];
   readonly allServers: Server[] = [];
-  readonly releases = new ReleaseHeap();
   readonly bucketMs = P.seriesBucketS * 1000;
   readonly buckets: number;
   // series and totals (simulated units; scaled by k when reported)
@@ -135,6 +133,8 @@ export class Simulation {
     this.latencies = Array.from({ length: this.buckets }, () => new Float64Array(1024));
     this.latencyCounts = new Int32Array(this.buckets);
     this.obs.webWaitMaxMs = new Array(this.buckets).fill(0);
+    this.obs.webQueued = new Array(this.buckets).fill(0);
+    this.obs.webWaitOver = new Array(this.buckets).fill(0);
     this.regions = [
       { name: "us", lat: 40, lon: -100, dc: 0, answeredAt: -Infinity, lookups: 0 },
       { name: "eu", lat: 50, lon: 10, dc: 0, answeredAt: -Infinity, lookups: 0 },

@@ -37,7 +37,6 @@ export interface DataCenter {
   ready: Server[];
   rr: number;
   lb?: any;
-  lbGen: number;
   hc?: any;
   autoscaler?: any;
   caches: any[];
@@ -75,7 +74,7 @@ export function makeDc(sim: Simulation, index: number): DataCenter {
   const spec = DC_SPECS[index]!;
   const { on, c } = sim;
   const dc: DataCenter = {
-    ...spec, dark: false, servers: [], ready: [], rr: 0, lbGen: 0, caches: [], ringMemo: new Map(),
+    ...spec, dark: false, servers: [], ready: [], rr: 0, caches: [], ringMemo: new Map(),
     db: new DbTier(sim, spec.id), workers: 1, jobsArrived: 0, workCredit: 0, toAck: [], log: [],
   };
   const share = on[9] ? (index === 0 ? sim.s.usShare : 1 - sim.s.usShare) : 1;

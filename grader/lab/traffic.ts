@@ -11,7 +11,7 @@ import { rateAt } from "./scenarios/index.ts";
 import { session } from "./sessions.ts";
 import type { Simulation } from "./system.ts";
 import { fail, served } from "./telemetry.ts";
-import { pick, release } from "./web-tier.ts";
+import { pick } from "./web-tier.ts";
 
 export async function loop(sim: Simulation): Promise<void> {
   const { world, s } = sim;
@@ -36,7 +36,6 @@ export async function loop(sim: Simulation): Promise<void> {
       continue;
     }
     world.now = arrival;
-    while (sim.releases.peekTime() <= arrival) release(sim, sim.releases.pop());
     request(sim, arrival);
     arrival = next();
   }
@@ -73,8 +72,11 @@ export function request(sim: Simulation, now: number): void {
     return fail(sim, bucket, now, P.requestTimeoutMs);
   }
   const wait = server.queue.waitMs(now);
+  const obs = sim.obs;
+  obs.webQueued[bucket]!++;
+  if (wait > sim.s.p99TargetMs) obs.webWaitOver[bucket]!++;
   if (wait > P.requestTimeoutMs) return fail(sim, bucket, now);
-  if (wait > sim.obs.webWaitMaxMs[bucket]!) sim.obs.webWaitMaxMs[bucket] = wait;
+  if (wait > obs.webWaitMaxMs[bucket]!) obs.webWaitMaxMs[bucket] = wait;
   let latency = (dcIndex === (region.name === "us" ? 0 : 1) ? P.rttSameRegionMs : P.rttCrossRegionMs) + wait + P.webServiceMs;
   let work = k;
   let ok = true;

@@ -58,7 +58,6 @@ export function rebuildBalancer(sim: Simulation, dc: DataCenter): void {
   if (!sim.on[4]) return;
   dc.hc && sim.guard("04-load-balancer", "health-checker", () => dc.hc.stop(), undefined);
   const targets = dc.ready.filter((s) => !(s.markedDown && !s.alive));
-  dc.lbGen++;
   for (const s of dc.ready) {
     s.failedProbes = 0;
     s.failAt = Infinity;
@@ -113,16 +112,6 @@ export function networkFetch(sim: Simulation, url: string, init: RequestInit | u
     server.failedProbes = 0;
     world.at(world.now + P.rttInsideDcMs, () => resolve(new Response(null, { status: 200 })), true);
   });
-}
-
-export function release(sim: Simulation, packed: number): void {
-  const server = sim.allServers[packed >> 12]!;
-  if ((server.dc.lbGen & 4095) !== (packed & 4095)) return; // picked from an earlier balancer
-  try {
-    server.dc.lb.release(server.id);
-  } catch (error) {
-    sim.obs.componentError("04-load-balancer", "load-balancer", error, sim.world.now / 1000);
-  }
 }
 
 export function pick(sim: Simulation, dc: DataCenter, _region: Region): Server | undefined {

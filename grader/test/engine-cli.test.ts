@@ -32,12 +32,12 @@ describe("grade CLI", () => {
   test("an endless loop, a syntax error and a correct file in one submission: each graded on its own", () => {
     const looping = solutionOf(TTL).replace("  get(key: K): V | undefined {\n", "  get(key: K): V | undefined {\n    while (key === key) {}\n");
     const dir = makeSubmission({ [LRU]: solutionOf(LRU), [TTL]: looping, [READ]: "export class ReadThroughCache {\n  get( {\n}\n" });
-    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "1500"]);
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "4000"]);
     expect(run.status).toBe(1);
     expect(exercise(run, LRU)).toMatchObject({ status: "pass" });
     const ttl = exercise(run, TTL)!;
     expect(ttl.status).toBe("fail");
-    expect(ttl.properties.find((p) => p.status === "fail")?.message).toMatch(/did not finish within 1500 ms/);
+    expect(ttl.properties.find((p) => p.status === "fail")?.message).toMatch(/did not finish within 4000 ms/);
     // the stopped worker is explained by that property, not again as an error from nowhere
     expect(run.stdout).not.toMatch(/could not be tied to an exercise/);
     const read = exercise(run, READ)!;
@@ -75,11 +75,11 @@ describe("grade CLI", () => {
       [TTL]: "export class SomethingElse {}\n",
       [READ]: "while (true) {}\nexport class ReadThroughCache {}\n",
     });
-    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "1500", "--no-typecheck"]);
+    const run = grade(["06", "--submission", dir, "--seed", "3", "--timeout", "4000", "--no-typecheck"]);
     expect(run.status).toBe(1);
     expect(exercise(run, LRU)?.reason).toMatch(/boom at import/);
     expect(exercise(run, TTL)?.reason).toMatch(/does not export TtlCache/);
-    expect(exercise(run, READ)?.reason).toMatch(/did not finish within 1500 ms: is there an endless loop at the top level/);
+    expect(exercise(run, READ)?.reason).toMatch(/did not finish within 4000 ms: is there an endless loop at the top level/);
     expect(run.report?.exercises.every((e) => e.status === "error" && e.score === 0)).toBe(true);
   });
 

@@ -120,7 +120,7 @@ export function buildCohort(): Fixture {
       latePolicy: { gradeLate: true, percentPerDay: 10, maxPercent: 50, graceMinutes: 0 },
       secretSeed: SECRET_SEED,
       runs: 20,
-      timeoutMs: 2000,
+      timeoutMs: 4000,
       wallSeconds: 90,
     }),
   );

@@ -112,8 +112,8 @@ describe("renderLabHtml", () => {
   });
 
   test("refuses a report of another version, with a message that says so", () => {
-    const report = { ...sample(), version: 2 } as unknown as LabReport;
-    expect(() => renderLabHtml(report)).toThrow(/version 2, expected 1/);
+    const report = { ...sample(), version: 1 } as unknown as LabReport;
+    expect(() => renderLabHtml(report)).toThrow(/version 1, expected 2/);
   });
 
   test("charts: a readable y-axis top, an empty series says so, a fault past the end stays in the box", () => {

@@ -4,19 +4,11 @@
  * stage, and for a fault's chapter a scenario that scripts that fault), so a renamed scenario or a
  * moved stage cannot leave a lesson pointing nowhere.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { LAB_CHAPTERS } from "../../lab/components.ts";
 import { findScenario, type Scenario } from "../../lab/scenarios/index.ts";
 import { loadCourse } from "../../manifest/load.ts";
-
-/** The `npm run course -- lab …` command of the lesson's "See it in the lab" paragraph. */
-function labCommand(lessonPath: string): string[] | undefined {
-  const lesson = readFileSync(lessonPath, "utf8");
-  const paragraph = lesson.split(/\n\s*\n/).find((p) => p.startsWith("**See it in the lab.**"));
-  const command = paragraph && /`npm run course -- lab([^`]*)`/.exec(paragraph.replace(/\s+/g, " "));
-  return command ? command[1]!.trim().split(" ").filter(Boolean) : undefined;
-}
+import { labCommand } from "./lesson-command.ts";
 
 /** What the scenario must script for the chapter's step to show (a fault, or the celebrity). */
 const SHOWS: Record<string, (s: Scenario) => boolean> = {

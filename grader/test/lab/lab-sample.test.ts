@@ -24,7 +24,7 @@ const REPORT: Record<keyof LabReport, boolean> = {
 const STAGE: Record<keyof StageReport, boolean> = { chapter: true, title: true, status: true, reason: false, note: false, scale: false, metrics: true };
 const METRICS: Record<keyof Metrics, boolean> = {
   requests: false, errors: false, availability: false, p50Ms: false, p99Ms: false, dbQueriesPerSecond: false, cacheHitRatio: false,
-  cdnHitRatio: false, maxServers: false, maxWorkers: false, acknowledgedWritesLost: false, sessionsLost: false, costPerHourUsd: false,
+  cdnHitRatio: false, maxServers: false, maxWorkers: false, acknowledgedWritesLost: false, failedSessionReads: false, costPerHourUsd: false,
 };
 const CHECK: Record<keyof CheckResult, boolean> = { name: true, chapter: true, exercise: false, status: true, message: true };
 const SERIES: Record<keyof Series, boolean> = { bucketS: true, load: true, errors: true, p99Ms: true, dbQps: true, servers: true, workers: true };
