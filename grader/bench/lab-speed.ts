@@ -14,7 +14,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import type { LabReport } from "../lab/report.ts";
+import { simulatedRequests, type LabReport } from "../lab/report.ts";
 import { median, timeNode } from "./measure.ts";
 
 export interface LabSpeed {
@@ -33,12 +33,6 @@ export interface LabSpeed {
   perSecond: number;
   checksPassed: number;
   checks: number;
-}
-
-/** What the lab simulated, as the CLI counts it (grader/lab/cli.ts). */
-export function simulatedRequests(report: LabReport): number {
-  const rows = report.stages.filter((s) => s.scale).reduce((n, s) => n + (s.metrics.requests ?? 0) / (s.scale ?? 1), 0);
-  return Math.round(report.requests + rows);
 }
 
 /** CPU time of this process's waited-for children so far (Linux: /proc/self/stat cutime + cstime). */

@@ -9,7 +9,7 @@ import { lockdownOnce } from "../kit/boundary/realm.ts";
 import { repoRoot } from "../kit/settings.ts";
 import { labMessages as m } from "./messages.ts";
 import { createProgressBar } from "./progress-bar.ts";
-import type { LabReport, Metrics } from "./report.ts";
+import { simulatedRequests, type LabReport, type Metrics } from "./report.ts";
 import { DEFAULT_SCENARIO, findScenario } from "./scenarios/index.ts";
 
 class UsageError extends Error {}
@@ -68,8 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   bar.done();
   const seconds = (performance.now() - started) / 1000;
   console.log(printReport(report, options.scenario.summary));
-  const simulated = report.requests + report.stages.filter((s) => s.scale).reduce((n, s) => n + (s.metrics.requests ?? 0) / (s.scale ?? 1), 0);
-  console.log(m.speed(Math.round(simulated), seconds));
+  console.log(m.speed(simulatedRequests(report), seconds));
   if (options.json) {
     writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
     console.log(m.written("JSON report", options.json));

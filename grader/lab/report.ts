@@ -70,3 +70,11 @@ export interface Series {
   servers: number[];
   workers: number[];
 }
+
+/** Requests every run of the lab simulated: the checked run's, plus each per-stage row's. A row at
+ *  scale k simulates one request for every k it reports, so it counts requests / k. The CLI prints
+ *  this count and `npm run bench` divides it by the wall time. */
+export function simulatedRequests(report: LabReport): number {
+  const rows = report.stages.filter((s) => s.scale).reduce((n, s) => n + (s.metrics.requests ?? 0) / (s.scale ?? 1), 0);
+  return Math.round(report.requests + rows);
+}

@@ -16,23 +16,21 @@
  * exemptWindows). So is --stage 3 there, where the dead server stays in rotation. A mutant
  * autoscaler that under-provisions still fails it. About 14 s of CPU in all.
  */
-import "../../kit/index.ts"; // the kit's modules first, then the lockdown (as grading does)
-import { beforeAll, describe, expect, test } from "vitest";
-import { lockdownOnce } from "../../kit/boundary/realm.ts";
+import { describe, expect, test } from "vitest";
 import type { LabReport } from "../../lab/report.ts";
-import { findScenario } from "../../lab/scenarios/index.ts";
 import { loadCourse } from "../../manifest/load.ts";
+import { labChecked } from "./in-process.ts";
 import { labCommand } from "./lesson-command.ts";
 
 const SCALE = 20;
 const QUEUEING = "web-tier queueing is back under the scenario's p99 target within the autoscaler's reaction time";
 
-async function lab(args: string[], scale: number, mutant?: { id: string; name: string }): Promise<LabReport> {
-  const { runLab } = await import("../../lab/run.ts");
-  const name = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--stage") ?? "diurnal-day";
+/** A lesson's `lab [scenario] [--stage N]` arguments, run in-process at `scale`. */
+function lab(args: string[], scale: number, mutant?: { id: string; name: string }): Promise<LabReport> {
+  const scenario = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--stage") ?? "diurnal-day";
   const stageAt = args.indexOf("--stage");
   const stage = stageAt >= 0 ? Number(args[stageAt + 1]) : undefined;
-  return runLab({ scenario: findScenario(name)!, seed: 1, source: { kind: "solutions", stage, mutant }, checksOnly: { scale } });
+  return labChecked({ scenario, stage, mutant, scale });
 }
 
 const failures = (report: LabReport, skip: string[] = []) =>
@@ -44,8 +42,6 @@ const commands = loadCourse().chapters.map((chapter) => {
 });
 
 describe("every lesson's lab command passes every check with --solutions", () => {
-  beforeAll(() => lockdownOnce());
-
   test("every lesson has a lab command", () => {
     expect(commands.filter((c) => c.args.length === 0).map((c) => c.chapter)).toEqual([]);
   });

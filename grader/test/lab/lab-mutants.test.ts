@@ -7,12 +7,10 @@
  * Then: a mutant the lab cannot run is an error; the per-stage rows give the same report on their
  * own thread; a data center recovers after its region was dark.
  */
-// The kit's modules load before lockdown freezes the intrinsics, as in the CLI (mutant files import it).
-import "../../kit/index.ts";
-import { beforeAll, describe, expect, test } from "vitest";
-import { lockdownOnce } from "../../kit/boundary/realm.ts";
+import { describe, expect, test } from "vitest";
 import type { LabReport } from "../../lab/report.ts";
 import { findScenario } from "../../lab/scenarios/index.ts";
+import { labChecked, labRunner } from "./in-process.ts";
 
 /** Each simulated request stands for this many: coarse, yet every mutant below is still caught. */
 const SCALE = 20;
@@ -45,12 +43,8 @@ const CASES: Case[] = [
   { chapter: "12-sharding", exercise: "shard-router", mutant: "ignores-pins", scenario: "celebrity-key", check: "the celebrity has a dedicated shard that serves only them" },
 ];
 
-async function lab(scenarioName: string, stage: number | undefined, mutant?: { id: string; name: string }): Promise<LabReport> {
-  const { runLab } = await import("../../lab/run.ts");
-  const scenario = findScenario(scenarioName);
-  if (!scenario) throw new Error(`no lab scenario "${scenarioName}"`);
-  return runLab({ scenario, seed: SEED, source: { kind: "solutions", stage, mutant }, checksOnly: { scale: SCALE } });
-}
+const lab = (scenario: string, stage: number | undefined, mutant?: { id: string; name: string }): Promise<LabReport> =>
+  labChecked({ scenario, seed: SEED, stage, mutant, scale: SCALE });
 
 /** The reference runs, one per scenario and stage, shared by the cases that use them. */
 const references = new Map<string, Promise<LabReport>>();
@@ -61,8 +55,6 @@ const reference = (c: Case) => {
 };
 
 describe("the lab reflects the learner's code: one mutant per chapter fails a check of that chapter", () => {
-  beforeAll(() => lockdownOnce());
-
   test("the cases cover all twelve chapters", async () => {
     const { LAB_CHAPTERS } = await import("../../lab/run.ts");
     expect(CASES.map((c) => c.chapter)).toEqual(LAB_CHAPTERS);
@@ -86,8 +78,6 @@ describe("the lab reflects the learner's code: one mutant per chapter fails a ch
 });
 
 describe("a mutant the lab cannot run is an error, never a quietly locked stage", () => {
-  beforeAll(() => lockdownOnce());
-
   test("a misspelt mutant name throws, listing the names that exist", async () => {
     await expect(lab("celebrity-key", undefined, { id: "12-sharding/shard-router", name: "ignores-pin" })).rejects.toThrow(/mutant 12-sharding\/shard-router:ignores-pin: .*no mutant "ignores-pin"; it has: .*ignores-pins/);
   });
@@ -100,10 +90,8 @@ describe("a mutant the lab cannot run is an error, never a quietly locked stage"
 });
 
 describe("the per-stage rows", () => {
-  beforeAll(() => lockdownOnce());
-
   test("run on their own thread, they give the same report as run in turn on this one", async () => {
-    const { runLab } = await import("../../lab/run.ts");
+    const runLab = await labRunner();
     const options = { scenario: findScenario("celebrity-key")!, seed: 3, source: { kind: "solutions" as const, stage: 4 }, fullScale: 50, rowScale: 200 };
     const threaded = await runLab({ ...options, rowsOnThread: true });
     const serial = await runLab({ ...options, rowsOnThread: false });
@@ -113,8 +101,6 @@ describe("the per-stage rows", () => {
 });
 
 describe("the web tier after a fault", () => {
-  beforeAll(() => lockdownOnce());
-
   test("a data center whose servers were all marked down comes back once its region is light again", async () => {
     // Stages 1-7 on region-dark: one data center, dark from 600 s to 1200 s; the autoscaler
     // scales down (and the balancer is rebuilt) while every server is still marked down.

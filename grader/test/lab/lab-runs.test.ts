@@ -16,11 +16,10 @@
  * in each of the five scenarios when this test was written.
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import "../../kit/index.ts"; // the kit's modules first, then the lockdown (as grading does)
-import { lockdownOnce } from "../../kit/boundary/realm.ts";
 import type { LabOptions } from "../../lab/run.ts";
 import type { LabReport } from "../../lab/report.ts";
 import { SCENARIOS, findScenario } from "../../lab/scenarios/index.ts";
+import { labRunner } from "./in-process.ts";
 
 const CHECKED_SCALE = 10;
 /** The determinism runs only compare; the lab's own coarse-row scale is enough for that. */
@@ -29,8 +28,7 @@ const REPEAT_SCALE = 20;
 let runLab: (options: LabOptions) => Promise<LabReport>;
 
 beforeAll(async () => {
-  lockdownOnce();
-  ({ runLab } = await import("../../lab/run.ts"));
+  runLab = await labRunner();
 });
 
 const solutions = { kind: "solutions" } as const;
