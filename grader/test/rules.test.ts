@@ -2,7 +2,7 @@
  * The static half of the rule tables' self-test (issue 18, format in grader/kit/rules.ts): for
  * every exercise, each rule quotes the stub's doc comments, names a real property of the grader
  * and in-repo mutants that name that property; every property and every mutant is in the table.
- * The dynamic half (each mutant's lead failure is its property) runs in selftest-chapter.ts.
+ * The dynamic half (each mutant's lead failure is its property) runs in selftest-exercise.ts.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";

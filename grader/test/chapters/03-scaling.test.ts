@@ -1,3 +1,0 @@
-import { selftestChapter } from "../selftest-chapter.ts";
-
-await selftestChapter("03-scaling");

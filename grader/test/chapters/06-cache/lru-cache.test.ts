@@ -1,0 +1,3 @@
+import { selftestExercise } from "../../selftest-exercise.ts";
+
+await selftestExercise("06-cache/lru-cache");

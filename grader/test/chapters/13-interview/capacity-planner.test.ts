@@ -1,0 +1,3 @@
+import { selftestExercise } from "../../selftest-exercise.ts";
+
+await selftestExercise("13-interview/capacity-planner");
