@@ -66,7 +66,7 @@ export class LoadBalancer {
   /**
    * Stop sending to `id` (a failed health check). Its open connections stay counted. Marking a
    * down backend down, or an up backend up, changes nothing. An unknown id throws `RangeError`
-   * in every method that takes an id (not graded).
+   * in every method that takes an id: `release`, `markDown`, `markUp` and `active`.
    */
   markDown(id: string): void {
     notImplemented("LoadBalancer.markDown");

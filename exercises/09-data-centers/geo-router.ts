@@ -30,7 +30,7 @@ export class NoHealthyDataCenterError extends Error {
 export class GeoRouter {
   /**
    * All data centers start healthy. Throws RangeError for a duplicate id or a weight that is not
-   * a finite number > 0 (the grader never builds such a router).
+   * a finite number > 0.
    */
   constructor(dataCenters: DataCenter[]) {
     notImplemented("new GeoRouter()");

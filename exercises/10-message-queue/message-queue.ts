@@ -1,5 +1,5 @@
 /**
-  * An in-memory message queue modelled on Amazon SQS: at-least-once delivery, a visibility
+ * An in-memory message queue modelled on Amazon SQS: at-least-once delivery, a visibility
  * timeout, acknowledgement by receipt handle, and a dead-letter list. Unlike an SQS standard
  * queue, which orders messages only on a best-effort basis, this queue hands messages out
  * strictly oldest first; SQS gives strict order only in FIFO queues, within a message group.
@@ -34,7 +34,10 @@ export interface DeadLetter<T> {
 }
 
 export class MessageQueue<T = unknown> {
-  /** Throws RangeError for options outside the ranges above (the grader never passes such). */
+  /**
+   * Throws RangeError for options outside the ranges above: a `visibilityTimeoutMs` that is not a
+   * finite number > 0, or a `maxReceives` that is not an integer ≥ 1.
+   */
   constructor(options: QueueOptions) {
     notImplemented("new MessageQueue()");
   }

@@ -34,7 +34,7 @@ export class GeoRouter {
 
   /**
    * All data centers start healthy. Throws RangeError for a duplicate id or a weight that is not
-   * a finite number > 0 (the grader never builds such a router).
+   * a finite number > 0.
    */
   constructor(dataCenters: DataCenter[]) {
     this.centers = dataCenters.map((dc) => ({ ...dc, weight: dc.weight ?? 1 }));

@@ -143,4 +143,10 @@ export default defineMutants("04-load-balancer/load-balancer", [
     kills: "a duplicate id or a weight that is not a positive integer throws RangeError",
     edits: [["if (!Number.isInteger(weight) || weight < 1)", "if (!(weight >= 1))"]],
   },
+  {
+    name: "active-of-unknown-is-zero",
+    bug: "active answers 0 for an unknown id instead of throwing RangeError",
+    kills: "an unknown id throws RangeError in release, markDown, markUp and active",
+    edits: [["    return this.slot(id).open;", "    return this.byId.get(id)?.open ?? 0;"]],
+  },
 ]);

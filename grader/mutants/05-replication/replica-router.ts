@@ -68,4 +68,19 @@ export default defineMutants("05-replication/replica-router", [
     kills: "a read goes to the primary exactly when no replica qualifies",
     edits: [["(this.applied.get(id) ?? 0) >= minLsn", "(this.applied.get(id) ?? 0) > minLsn"]],
   },
+  {
+    name: "starts-down",
+    bug: "a replica starts down until the first setHealthy(id, true), so a fresh router sends every read to the primary",
+    kills: "every replica starts healthy, with applied LSN 0",
+    edits: [["      this.healthy.set(id, true);\n", "      this.healthy.set(id, false);\n"]],
+  },
+  {
+    name: "unreported-lsn-caught-up",
+    bug: "a replica whose applied LSN was never reported counts as caught up, so it serves read-your-writes reads it has not applied",
+    kills: "every replica starts healthy, with applied LSN 0",
+    edits: [
+      ["      this.applied.set(id, 0);\n", ""],
+      ["(this.applied.get(id) ?? 0) >= minLsn", "(this.applied.get(id) ?? Infinity) >= minLsn"],
+    ],
+  },
 ]);

@@ -85,4 +85,16 @@ export default defineMutants("09-data-centers/geo-router", [
     kills: "setHealthy throws RangeError for an unknown id",
     edits: [["    if (!this.healthy.has(id)) throw new RangeError(`unknown data center ${id}`);\n", ""]],
   },
+  {
+    name: "accepts-duplicate-ids",
+    bug: "the constructor does not check that data center ids are unique (the later one shadows the earlier)",
+    kills: "the constructor throws RangeError for a duplicate id or a weight that is not a finite number > 0",
+    edits: [["      if (this.healthy.has(dc.id)) throw new RangeError(`duplicate data center id ${dc.id}`);\n", ""]],
+  },
+  {
+    name: "accepts-infinite-weight",
+    bug: "the constructor checks weight > 0 but not that it is finite, so a weight of Infinity is accepted",
+    kills: "the constructor throws RangeError for a duplicate id or a weight that is not a finite number > 0",
+    edits: [["if (!(Number.isFinite(dc.weight) && dc.weight > 0))", "if (!(dc.weight > 0))"]],
+  },
 ]);

@@ -94,4 +94,16 @@ export default defineMutants("10-message-queue/message-queue", [
     kills: "no message is ever lost",
     edits: [["    return batch;\n  }", "    for (const lost of batch.slice(3)) this.messages.delete(lost.id);\n    return batch.slice(0, 3);\n  }"]],
   },
+  {
+    name: "accepts-zero-visibility",
+    bug: "the constructor checks visibilityTimeoutMs >= 0, so a timeout of 0 (every message visible again at once) is accepted",
+    kills: "options outside their ranges throw RangeError",
+    edits: [["Number.isFinite(visibilityTimeoutMs) && visibilityTimeoutMs > 0", "Number.isFinite(visibilityTimeoutMs) && visibilityTimeoutMs >= 0"]],
+  },
+  {
+    name: "accepts-fractional-max-receives",
+    bug: "the constructor checks maxReceives >= 1 but not that it is an integer, so 1.5 is accepted",
+    kills: "options outside their ranges throw RangeError",
+    edits: [["Number.isInteger(maxReceives) && maxReceives >= 1", "maxReceives >= 1"]],
+  },
 ]);

@@ -89,4 +89,9 @@ export default defineRules("04-load-balancer/load-balancer", [
     property: "a duplicate id or a weight that is not a positive integer throws RangeError",
     mutants: ["accepts-duplicate-ids", "accepts-fractional-weight"],
   },
+  {
+    rule: "An unknown id throws `RangeError` in every method that takes an id: `release`, `markDown`, `markUp` and `active`.",
+    property: "an unknown id throws RangeError in release, markDown, markUp and active",
+    mutants: ["active-of-unknown-is-zero"],
+  },
 ]);

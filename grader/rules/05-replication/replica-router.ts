@@ -6,6 +6,11 @@ const FALLBACK = "a read goes to the primary exactly when no replica qualifies";
 
 export default defineRules("05-replication/replica-router", [
   {
+    rule: "Each starts healthy, with applied LSN 0.",
+    property: "every replica starts healthy, with applied LSN 0",
+    mutants: ["starts-down", "unreported-lsn-caught-up"],
+  },
+  {
     rule: "The node a write (INSERT, UPDATE, DELETE) goes to: always the primary.",
     property: "every write goes to the primary",
     mutants: ["writes-routed-like-reads"],

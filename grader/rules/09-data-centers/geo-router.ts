@@ -36,4 +36,9 @@ export default defineRules("09-data-centers/geo-router", [
     property: "setHealthy throws RangeError for an unknown id",
     mutants: ["set-healthy-accepts-unknown"],
   },
+  {
+    rule: "Throws RangeError for a duplicate id or a weight that is not a finite number > 0.",
+    property: "the constructor throws RangeError for a duplicate id or a weight that is not a finite number > 0",
+    mutants: ["accepts-duplicate-ids", "accepts-infinite-weight"],
+  },
 ]);

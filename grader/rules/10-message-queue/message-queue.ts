@@ -56,4 +56,9 @@ export default defineRules("10-message-queue/message-queue", [
     property: "no message is ever lost",
     mutants: ["batch-over-three-loses-the-rest"],
   },
+  {
+    rule: "Throws RangeError for options outside the ranges above: a `visibilityTimeoutMs` that is not a finite number > 0, or a `maxReceives` that is not an integer ≥ 1.",
+    property: "options outside their ranges throw RangeError",
+    mutants: ["accepts-zero-visibility", "accepts-fractional-max-receives"],
+  },
 ]);

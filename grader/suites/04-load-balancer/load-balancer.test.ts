@@ -54,6 +54,7 @@ class Model {
 }
 
 const IDS = ["a", "b", "c", "d", "e"];
+const STRATEGIES: Strategy[] = ["round-robin", "weighted-round-robin", "least-connections", "ip-hash"];
 const backendsArb = (weighted: boolean) =>
   fc.array(weighted ? fc.integer({ min: 1, max: 5 }) : fc.constant(1), { minLength: 1, maxLength: 5 })
     .map((ws) => ws.map((weight, i): Backend => (weighted ? { id: IDS[i], weight } : { id: IDS[i] })));
@@ -287,5 +288,28 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
       }
     }),
     { runs: 5 }, // every run checks every bad case
+  );
+
+  property("an unknown id throws RangeError in release, markDown, markUp and active", ({ LoadBalancer }) =>
+    // Fixed shape: every strategy, every method, an id never given and one that differs only in
+    // case. The known ids are called first, so that throwing on every id is not a way to pass.
+    fc.property(fc.constant(null), () => {
+      for (const strategy of STRATEGIES) {
+        step(`const lb = new LoadBalancer([{ id: "a" }, { id: "b" }], ${show(strategy)})`);
+        const lb = new LoadBalancer([{ id: "a" }, { id: "b" }], strategy);
+        step(`lb.markDown("a"); lb.markUp("a"); lb.active("a"); lb.release("a")`);
+        lb.markDown("a");
+        lb.markUp("a");
+        lb.active("a");
+        lb.release("a");
+        for (const unknown of ["z", "A"]) {
+          checkThrows(`lb.release(${show(unknown)})`, () => lb.release(unknown), RangeError);
+          checkThrows(`lb.markDown(${show(unknown)})`, () => lb.markDown(unknown), RangeError);
+          checkThrows(`lb.markUp(${show(unknown)})`, () => lb.markUp(unknown), RangeError);
+          checkThrows(`lb.active(${show(unknown)})`, () => lb.active(unknown), RangeError);
+        }
+      }
+    }),
+    { runs: 1 }, // deterministic
   );
 });

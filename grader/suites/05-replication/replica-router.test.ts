@@ -4,6 +4,10 @@
  * contract's scan. The contract fixes the order of reads completely, so one property compares
  * with the model exactly; the others check one rule each (writes, health, read-your-writes,
  * fallback) without depending on the rotation, so a learner sees which rule broke.
+ *
+ * The starting state (every replica healthy, applied LSN 0) is judged by its own property: a
+ * fresh router must answer like one whose replicas were set healthy and to LSN 0 explicitly. The
+ * model runs set that state explicitly first, so a wrong starting state fails only there (issue 18).
  */
 import fc from "fast-check";
 import { check, checkThat, command, commands, defineGrader, step } from "../../kit/index.ts";
@@ -108,8 +112,47 @@ function modelRun(ReplicaRouter: Module["ReplicaRouter"], rule: Rule) {
     }),
   );
   return fc.property(scenario, ({ replicas, cmds }) => {
-    step(`const router = new ReplicaRouter("${PRIMARY}", ${JSON.stringify(replicas).replaceAll(",", ", ")})`);
-    fc.modelRun(() => ({ model: new Model(replicas), real: new ReplicaRouter(PRIMARY, replicas) }), cmds);
+    step(`const router = new ReplicaRouter("${PRIMARY}", ${list(replicas)})`);
+    step(`for (const id of ${list(replicas)}) { router.setHealthy(id, true); router.setAppliedLsn(id, 0); }`);
+    fc.modelRun(() => ({ model: new Model(replicas), real: setExplicitly(new ReplicaRouter(PRIMARY, replicas), replicas) }), cmds);
+  });
+}
+
+const list = (ids: string[]) => JSON.stringify(ids).replaceAll(",", ", ");
+
+/** The router with every replica set healthy and to applied LSN 0, as the contract says it starts. */
+function setExplicitly(router: Router, replicas: string[]): Router {
+  for (const id of replicas) {
+    router.setHealthy(id, true);
+    router.setAppliedLsn(id, 0);
+  }
+  return router;
+}
+
+/** Reads that tell the starting state apart: plain ones (health) and minLsn 0 and 1 (the LSN). */
+const STARTING_READS: (number | undefined)[] = [undefined, 1, 0, undefined, 1, 0, undefined, undefined];
+
+/**
+ * A fresh router answers every read as one whose replicas were set healthy and to LSN 0. Judged
+ * against the learner's own router, not the model, so a bug in the read rules (which fails both
+ * routers alike) does not show here.
+ */
+function startingState(ReplicaRouter: Module["ReplicaRouter"]) {
+  return fc.property(fc.integer({ min: 1, max: 3 }), (n) => {
+    const replicas = Array.from({ length: n }, (_, i) => `r${i + 1}`);
+    step(`const fresh = new ReplicaRouter("${PRIMARY}", ${list(replicas)})`);
+    const fresh = new ReplicaRouter(PRIMARY, replicas);
+    step(`const set = new ReplicaRouter("${PRIMARY}", ${list(replicas)})`);
+    step(`for (const id of ${list(replicas)}) { set.setHealthy(id, true); set.setAppliedLsn(id, 0); }`);
+    const set = setExplicitly(new ReplicaRouter(PRIMARY, replicas), replicas);
+    for (const minLsn of STARTING_READS) {
+      const args = minLsn === undefined ? "" : `{ minLsn: ${minLsn} }`;
+      step(`fresh.routeRead(${args}); set.routeRead(${args})`);
+      const options = minLsn === undefined ? undefined : { minLsn };
+      const got = fresh.routeRead(options);
+      const want = set.routeRead(options);
+      checkThat(`fresh.routeRead(${args})`, got === want, `${JSON.stringify(want)}, as set.routeRead(${args}) answered (every replica starts healthy, with applied LSN 0)`, got);
+    }
   });
 }
 
@@ -129,4 +172,6 @@ export default defineGrader<Module>("05-replication/replica-router", (property) 
   property("a read goes to the next qualifying replica after the one that served the previous read", ({ ReplicaRouter }) =>
     modelRun(ReplicaRouter, "order"),
   );
+
+  property("every replica starts healthy, with applied LSN 0", ({ ReplicaRouter }) => startingState(ReplicaRouter), { runs: 6 });
 });

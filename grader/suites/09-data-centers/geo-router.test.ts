@@ -197,4 +197,25 @@ export default defineGrader<Module>("09-data-centers/geo-router", (property) => 
     }),
     { runs: 5 }, // every run checks every unknown id
   );
+
+  property("the constructor throws RangeError for a duplicate id or a weight that is not a finite number > 0", ({ GeoRouter }) =>
+    // Fixed shape: the boundaries are the point (0, tiny, NaN, ±Infinity), not random centers.
+    fc.property(fc.constant(null), () => {
+      // Valid weights first (fractional, tiny, default), so that throwing on everything is not a way to pass.
+      const valid: Center[] = [
+        { id: "us-east", lat: 39, lon: -77, weight: 0.5 },
+        { id: "us-west", lat: 45.6, lon: -121.2 },
+        { id: "eu-west", lat: 53.3, lon: -6.3, weight: 1e-9 },
+      ];
+      build(GeoRouter, valid);
+      const bad: Center[][] = [
+        [...valid, { id: "us-west", lat: 0, lon: 0 }],
+        ...[0, -1, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY].map((weight) => [...valid, { id: "ap-south", lat: 19, lon: 72.9, weight }]),
+      ];
+      for (const centers of bad) {
+        checkThrows(`new GeoRouter(${show(centers)})`, () => new GeoRouter(centers), RangeError);
+      }
+    }),
+    { runs: 1 }, // deterministic
+  );
 });

@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { vi } from "vitest";
-import { check, checkThat, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+import { check, checkThat, checkThrows, command, commands, defineGrader, show, step, withFakeTime } from "../../kit/index.ts";
+import type { QueueOptions } from "../../../exercises/10-message-queue/message-queue.ts";
 type Module = typeof import("../../../exercises/10-message-queue/message-queue.ts");
 type Queue = InstanceType<Module["MessageQueue"]>;
 type Rule = "ids" | "order" | "exclusive" | "handles" | "dead" | "depth" | "lost";
@@ -189,4 +190,27 @@ export default defineGrader<Module>("10-message-queue/message-queue", (property)
   );
   // Broad: a lost message also breaks the order or depth rule; this is the end-to-end check.
   property("no message is ever lost", ({ MessageQueue }) => scenario(MessageQueue, "lost"), { runs: 18, broad: true }); // mutants die by run 6 (max over 30 seeds); 3× margin
+
+  property("options outside their ranges throw RangeError", ({ MessageQueue }) =>
+    // Fixed shape: the boundaries are the point (0, 1.5, NaN, Infinity), not random options.
+    fc.property(fc.constant(null), () => {
+      // Valid options at the edges first, so that throwing on everything is not a way to pass.
+      const valid: QueueOptions[] = [
+        { visibilityTimeoutMs: 0.5, maxReceives: 1 },
+        { visibilityTimeoutMs: 30_000, maxReceives: 1_000_000 },
+      ];
+      for (const options of valid) {
+        step(`new MessageQueue(${show(options)})`);
+        new MessageQueue(options);
+      }
+      const bad: QueueOptions[] = [
+        ...[0, -1, Number.NaN, Number.POSITIVE_INFINITY].map((visibilityTimeoutMs) => ({ visibilityTimeoutMs, maxReceives: 3 })),
+        ...[0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY].map((maxReceives) => ({ visibilityTimeoutMs: 1000, maxReceives })),
+      ];
+      for (const options of bad) {
+        checkThrows(`new MessageQueue(${show(options)})`, () => new MessageQueue(options), RangeError);
+      }
+    }),
+    { runs: 1 }, // deterministic
+  );
 });
