@@ -22,12 +22,12 @@ const THROWS = /\bthrows?\b|\belse `?\w+Error\b|\b\w+Error`? otherwise\b/gi;
  * The thrown-error statements of a stub that its table does not quote (issue 18: alert-rule's
  * "Invalid options throw `RangeError`." went unchecked). A statement runs from its "throws" to
  * the end of the sentence, or to the `)` closing a parenthesis it sits in; every letter of it
- * must lie inside a quoted rule. Sentences that say they are not graded are left out.
+ * must lie inside a quoted rule. No exception: a stub cannot call a throw "not graded" (issue 18:
+ * every rule a stub states is enforced).
  */
 function unquotedThrows(stub: string, rules: string[]): string[] {
   const missing: string[] = [];
   for (const sentence of stub.split(/(?<=\.)\s+(?=[A-Z`@(])|\s-\s/)) {
-    if (/not graded|grader never/.test(sentence)) continue;
     const quoted = new Array<boolean>(sentence.length).fill(false);
     for (const rule of rules) {
       if (rule.includes(sentence)) quoted.fill(true);
@@ -89,6 +89,6 @@ describe("unquotedThrows", () => {
     expect(unquotedThrows(stub, [])).toEqual(["throw `RangeError`.", "else `RangeError`"]);
     expect(unquotedThrows(stub, ["Invalid options throw", "A finite number (else `RangeError`)"])).toEqual(["throw `RangeError`."]);
     expect(unquotedThrows(stub, ["Invalid options throw", "`RangeError`.", "(else `RangeError`)"])).toEqual([]);
-    expect(unquotedThrows("Throws RangeError for an unknown id (not graded).", [])).toEqual([]);
+    expect(unquotedThrows("Throws RangeError for an unknown id (not graded).", [])).toEqual(["Throws RangeError for an unknown id (not graded)."]);
   });
 });
