@@ -9,11 +9,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export default function setup(): () => void {
+  // Each vitest project runs the global setup (vitest.selftest.config.ts has two): the first makes
+  // the run's folder, the others find it.
+  if (process.env.ZTM_TEST_RUN_TEMP) return () => {};
   const systemTemp = tmpdir();
   const runTemp = mkdtempSync(join(systemTemp, "ztm-test-run-"));
   // Like /tmp itself: the sandboxed engine runs as another user and must reach its scratch folder.
   chmodSync(runTemp, 0o1777);
   process.env.TMPDIR = runTemp;
+  process.env.ZTM_TEST_RUN_TEMP = runTemp;
   return () => {
     const left = readdirSync(runTemp);
     if (left.length > 0) {
@@ -22,5 +26,6 @@ export default function setup(): () => void {
     }
     rmSync(runTemp, { recursive: true, force: true });
     process.env.TMPDIR = systemTemp;
+    delete process.env.ZTM_TEST_RUN_TEMP;
   };
 }
