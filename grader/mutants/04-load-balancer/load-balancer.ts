@@ -149,4 +149,13 @@ export default defineMutants("04-load-balancer/load-balancer", [
     kills: "an unknown id throws RangeError in release, markDown, markUp and active",
     edits: [["    return this.slot(id).open;", "    return this.byId.get(id)?.open ?? 0;"]],
   },
+  {
+    name: "starts-last-down",
+    bug: "the last backend in the list starts down until the first markUp, so a fresh balancer never sends it traffic",
+    kills: "every backend is healthy at first",
+    edits: [
+      ["this.slots = backends.map(({ id, weight = 1 }) => {", "this.slots = backends.map(({ id, weight = 1 }, i) => {"],
+      ["up: true, open: 0", "up: i < backends.length - 1, open: 0"],
+    ],
+  },
 ]);

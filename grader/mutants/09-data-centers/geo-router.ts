@@ -97,4 +97,10 @@ export default defineMutants("09-data-centers/geo-router", [
     kills: "the constructor throws RangeError for a duplicate id or a weight that is not a finite number > 0",
     edits: [["if (!(Number.isFinite(dc.weight) && dc.weight > 0))", "if (!(dc.weight > 0))"]],
   },
+  {
+    name: "starts-last-down",
+    bug: "the last data center in the list starts failed until the first setHealthy(id, true), so a fresh router never sends it users",
+    kills: "all data centers start healthy",
+    edits: [["      this.healthy.set(dc.id, true);\n", "      this.healthy.set(dc.id, dc !== this.centers.at(-1));\n"]],
+  },
 ]);

@@ -5,6 +5,11 @@ const EXAMPLE = "weights 5, 1, 1 give the smooth sequence a a b a c a a";
 
 export default defineRules("04-load-balancer/load-balancer", [
   {
+    rule: "`backends` in list order (the order every tie-break uses), all healthy at first.",
+    property: "every backend is healthy at first",
+    mutants: ["starts-last-down"],
+  },
+  {
     rule: "round-robin: the next healthy backend after the last pick, in list order (the first pick takes the first healthy backend).",
     property: "round-robin picks the next healthy backend after the last pick, in list order",
     mutants: ["rr-counts-over-healthy", "rr-always-first"],

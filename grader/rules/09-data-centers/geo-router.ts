@@ -2,6 +2,11 @@ import { defineRules } from "../../kit/rules.ts";
 
 export default defineRules("09-data-centers/geo-router", [
   {
+    rule: "All data centers start healthy.",
+    property: "all data centers start healthy",
+    mutants: ["starts-last-down"],
+  },
+  {
     rule: "The id of the healthy data center nearest to `location` (degrees) by great-circle distance.",
     property: "route picks the nearest healthy data center by great-circle distance",
     mutants: ["flat-map-distance", "haversine-without-cosines", "route-ignores-health"],

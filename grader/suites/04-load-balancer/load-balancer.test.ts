@@ -3,6 +3,10 @@
  * least-connections have fixed tie-breaks, so a model replays the same operations and every
  * pick must match it. IP hash leaves the hash free, so its properties are invariants only
  * (stickiness, minimal movement, spread) that rendezvous and consistent hashing both satisfy.
+ *
+ * The starting state (every backend healthy) is judged by its own property: a fresh balancer must
+ * pick like one whose backends were all marked up explicitly. The other properties that pick mark
+ * every backend up first, so a wrong starting state fails only there (issue 18).
  */
 import fc from "fast-check";
 import { check, checkThat, checkThrows, command, commands, defineGrader, show, step } from "../../kit/index.ts";
@@ -107,13 +111,24 @@ function commandsFor(mod: Module, backends: Backend[], strategy: Strategy, judge
   ];
 }
 
-/** A random interleaving of operations from construction, compared with the model. */
+/**
+ * Every backend marked up, as the contract says a balancer starts: the properties that pick set
+ * that state explicitly, so that a wrong starting state fails only its own property.
+ */
+function markAllUp(lb: Balancer, backends: Backend[], name = "lb"): Balancer {
+  step(`for (const id of ${show(backends.map((b) => b.id))}) ${name}.markUp(id)`);
+  for (const b of backends) lb.markUp(b.id);
+  return lb;
+}
+
+/** A random interleaving of operations from construction (every backend up), compared with the model. */
 function modelRun(mod: Module, strategies: Strategy[], weighted: boolean, judged: Judged, after?: () => void) {
   const scenario = fc.tuple(fc.constantFrom(...strategies), backendsArb(weighted)).chain(([strategy, backends]) =>
     fc.tuple(fc.constant(strategy), fc.constant(backends), commands(commandsFor(mod, backends, strategy, judged), { maxCommands: 40 })));
   return fc.property(scenario, ([strategy, backends, cmds]) => {
     step(`const lb = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
-    fc.modelRun(() => ({ model: new Model(backends, strategy), real: new mod.LoadBalancer(backends, strategy) }), cmds);
+    const lb = markAllUp(new mod.LoadBalancer(backends, strategy), backends);
+    fc.modelRun(() => ({ model: new Model(backends, strategy), real: lb }), cmds);
     after?.();
   });
 }
@@ -131,7 +146,7 @@ const WEIGHTED_SCRIPT: ([op: "pick"] | [op: "markDown" | "markUp", id: string])[
 function weightedScript(mod: Module): void {
   const backends: Backend[] = [{ id: "a", weight: 3 }, { id: "b", weight: 2 }, { id: "c", weight: 1 }];
   step(`// then, a fixed script: const lb = new LoadBalancer(${show(backends)}, "weighted-round-robin")`);
-  const lb = new mod.LoadBalancer(backends, "weighted-round-robin");
+  const lb = markAllUp(new mod.LoadBalancer(backends, "weighted-round-robin"), backends);
   const model = new Model(backends, "weighted-round-robin");
   for (const [op, id] of WEIGHTED_SCRIPT) {
     if (op === "pick") {
@@ -161,9 +176,46 @@ function randomIps(seed: number, count: number): string[] {
 const privateIds = fc.uniqueArray(fc.tuple(fc.nat(255), fc.integer({ min: 1, max: 254 })), { minLength: 2, maxLength: 10, selector: ([x, y]) => `${x}.${y}` })
   .map((pairs) => pairs.map(([x, y]) => `10.0.${x}.${y}`));
 
-function ipHash(mod: Module, ids: string[]): Balancer {
-  step(`const lb = new LoadBalancer(${show(ids.map((id) => ({ id })))}, "ip-hash")`);
-  return new mod.LoadBalancer(ids.map((id) => ({ id })), "ip-hash");
+function ipHash(mod: Module, ids: string[], allUp = true): Balancer {
+  const backends = ids.map((id) => ({ id }));
+  step(`const lb = new LoadBalancer(${show(backends)}, "ip-hash")`);
+  const lb = new mod.LoadBalancer(backends, "ip-hash");
+  return allUp ? markAllUp(lb, backends) : lb;
+}
+
+/** A pick's outcome: the backend's id, or the name of what it threw (a wrong start may leave none healthy). */
+function outcome(pick: () => string): string {
+  try {
+    return pick();
+  } catch (error) {
+    return `throws ${(error as { name?: string } | null)?.name ?? String(error)}`;
+  }
+}
+
+/**
+ * A fresh balancer picks like one whose backends were all marked up explicitly, under every
+ * strategy. Judged against the learner's own second balancer, not the model, so a bug in a
+ * strategy (which both balancers share) does not show here. Enough picks that every backend is
+ * picked at least once from a healthy start (sum of weights + 1; 50 clients for ip-hash).
+ */
+function startsHealthy(mod: Module): void {
+  const weights = [3, 1, 2, 1];
+  for (const n of [1, 2, 3, 4]) {
+    const backends = IDS.slice(0, n).map((id, i) => ({ id, weight: weights[i] }));
+    const total = weights.slice(0, n).reduce((x, y) => x + y, 0);
+    for (const strategy of STRATEGIES) {
+      step(`const fresh = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
+      const fresh = new mod.LoadBalancer(backends, strategy);
+      step(`const set = new LoadBalancer(${show(backends)}, ${show(strategy)})`);
+      const set = markAllUp(new mod.LoadBalancer(backends, strategy), backends, "set");
+      const clients: (string | undefined)[] = strategy === "ip-hash" ? randomIps(n, 50) : Array.from({ length: total + 1 }, () => undefined);
+      const call = strategy === "ip-hash" ? "pick(ip) for 50 random clients" : `pick() ${clients.length} times`;
+      step(`fresh.${call}; set.${call}`);
+      const got = clients.map((ip) => outcome(() => fresh.pick(ip)));
+      const want = clients.map((ip) => outcome(() => set.pick(ip)));
+      checkThat(`fresh.${call}`, JSON.stringify(got) === JSON.stringify(want), `${show(want)}, as set answered (every backend is healthy at first)`, got);
+    }
+  }
 }
 
 /** Hashing designs differ a lot in speed (a consistent-hash ring of MD5 points is ~10× slower). */
@@ -180,7 +232,7 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
     fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 5 }).filter((ws) => ws.some((w) => w > 1)), (ws) => {
       const backends = ws.map((weight, i) => ({ id: IDS[i], weight }));
       step(`const lb = new LoadBalancer(${show(backends)}, "weighted-round-robin")`);
-      const lb = new mod.LoadBalancer(backends, "weighted-round-robin");
+      const lb = markAllUp(new mod.LoadBalancer(backends, "weighted-round-robin"), backends);
       const total = ws.reduce((x, y) => x + y, 0);
       for (let block = 1; block <= 3; block++) {
         const counts = Object.fromEntries(backends.map((b) => [b.id, 0]));
@@ -191,8 +243,9 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
 
   property("weights 5, 1, 1 give the smooth sequence a a b a c a a", (mod) =>
     fc.property(fc.integer({ min: 1, max: 3 }), (blocks) => {
-      const lb = new mod.LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin");
-      step(`const lb = new LoadBalancer([{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }], "weighted-round-robin")`);
+      const backends = [{ id: "a", weight: 5 }, { id: "b", weight: 1 }, { id: "c", weight: 1 }];
+      step(`const lb = new LoadBalancer(${show(backends)}, "weighted-round-robin")`);
+      const lb = markAllUp(new mod.LoadBalancer(backends, "weighted-round-robin"), backends);
       const picks = Array.from({ length: 7 * blocks }, () => lb.pick());
       check(`${7 * blocks} × lb.pick()`, picks, Array.from({ length: blocks }, () => ["a", "a", "b", "a", "c", "a", "a"]).flat());
     }));
@@ -215,7 +268,7 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
 
   property("pick() without a client IP under ip-hash throws a TypeError", (mod) =>
     fc.property(privateIds, (ids) => {
-      const lb = ipHash(mod, ids);
+      const lb = ipHash(mod, ids, false); // no pick succeeds, so the starting state does not matter
       checkThrows("lb.pick()", () => lb.pick(), TypeError);
     }));
 
@@ -312,4 +365,6 @@ export default defineGrader<Module>("04-load-balancer/load-balancer", (property)
     }),
     { runs: 1 }, // deterministic
   );
+
+  property("every backend is healthy at first", (mod) => fc.property(fc.constant(null), () => startsHealthy(mod)), { runs: 1 }); // deterministic
 });
