@@ -114,15 +114,18 @@ function checkPrefixes(m: Model, c: Cluster): void {
  */
 function run(kind: Kind, arg: string, rule: Rule, m: Model, c: Cluster): void {
   const label = labelOf(kind, arg);
-  const logsBefore = m.ids.map((id) => [...c.log(id)]); // copied, in case log() hands out its own array
-  const epochBefore = c.epoch();
+  // Read only what this rule judges: every call crosses into the learner's realm, and these
+  // reads before each command were most of a run's work.
+  const needsLogs = rule === "promote" || rule === "durable" || rule === "rejoin" || rule === "refused";
+  const logsBefore = needsLogs ? m.ids.map((id) => [...c.log(id)]) : []; // copied, in case log() hands out its own array
+  const epochBefore = rule === "epoch" ? c.epoch() : NaN;
   const primaryBefore = c.primary();
   const primaryWasUp = m.up.has(primaryBefore);
   const live = m.ids.filter((id) => m.up.has(id));
   const lengthOf = (id: string) => logsBefore[m.ids.indexOf(id)]!.length;
   // Failover must promote the first live node with the longest log, and keep protected writes:
   // acknowledged, in the primary's log, with at most k of the nodes holding them down.
-  const candidate = live.reduce<string | undefined>((best, id) => (best === undefined || lengthOf(id) > lengthOf(best) ? id : best), undefined);
+  const candidate = rule !== "promote" ? undefined : live.reduce<string | undefined>((best, id) => (best === undefined || lengthOf(id) > lengthOf(best) ? id : best), undefined);
   const mustSurvive = (rule === "durable" && kind === "failover" ? m.acked : [])
     .filter((w) => logsBefore[m.ids.indexOf(primaryBefore)]?.[w.lsn - 1] === w.value)
     .map((w) => ({ ...w, holders: m.ids.filter((id, i) => logsBefore[i]![w.lsn - 1] === w.value) }))

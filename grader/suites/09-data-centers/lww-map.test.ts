@@ -6,6 +6,7 @@
  * states, they must answer `get` alike (a probe tells a tombstone from nothing, and (3, "east")
  * from (3, "north")). The CRDT laws are checked with that comparison.
  */
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { check, checkThat, checkThrows, defineGrader, show, step } from "../../kit/index.ts";
 type Module = typeof import("../../../exercises/09-data-centers/lww-map.ts");
@@ -137,6 +138,10 @@ const probesOf = new WeakMap<LwwMapClass, Probe[]>();
 /** `actual` and `expected` must be the same state, as far as merging and reading can tell, for
  *  states made of writes within `scope`. */
 function sameState(LwwMap: LwwMapClass, what: string, actual: State, expected: State, scope: Scope = EVERY_WRITE): void {
+  // Two states that are the same JSON text, key order included, are the same input to merge:
+  // probing them would run the same code on equal data twice. Most passing runs end here.
+  const text = jsonText(actual);
+  if (text !== undefined && text === jsonText(expected)) return;
   let probes = probesOf.get(LwwMap);
   if (!probes) probesOf.set(LwwMap, (probes = makeProbes(LwwMap)));
   const inScope = probes.filter((p) => scope.keys.includes(p.key) && p.timestamp <= scope.maxTs);
@@ -147,6 +152,17 @@ function sameState(LwwMap: LwwMapClass, what: string, actual: State, expected: S
   check(`${what}: ${a[i]!.how}`, a[i]!.value, e[i]!.value);
 }
 const isSame = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The JSON text of `state` when JSON carries all of it (no Map, undefined, -0, NaN, class
+ *  instance…: what JSON.parse gives back is strictly deep-equal), otherwise undefined. */
+function jsonText(state: State): string | undefined {
+  try {
+    const text = JSON.stringify(state);
+    return text !== undefined && isDeepStrictEqual(JSON.parse(text), state) ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function checkGets(map: Map_, name: string, writes: Write[]): void {
   for (const key of KEYS) check(`${name}.get(${show(key)})`, map.get(key), winner(writes, key));
