@@ -148,7 +148,8 @@ describe("a whole cohort", () => {
     // Sharding, resuming and merging do not depend on what a submission holds, so the shards grade
     // a smaller roster: four of the students above (a pass, the stubs, a syntax error, and a git
     // repository graded late, two attempts) and the row whose submission is missing, in roster
-    // order. The hanging, crashing and other git students would only be graded a second time.
+    // order (the duplicate row of "full" comes along: a roster problem in both shards). The
+    // hanging, crashing and other git students would only be graded a second time.
     const subset = ["full", "stubs", "syntax", "missing-path", "git-late"];
     const lines = readFileSync(fx.rosterFile, "utf8").trim().split("\n");
     const rosterFile = join(fx.root, "shard-roster.csv");
