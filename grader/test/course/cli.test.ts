@@ -2,21 +2,11 @@
  * The real CLI as a script or CI sees it (no terminal): `npm start` prints the overview and the
  * next step and exits 0 without waiting for input; bad arguments exit 2 listing what exists.
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { loadCourse } from "../../manifest/load.ts";
-import { captured, course, courseSpawn, makeHome as makeHomeFolder } from "./helpers.ts";
-
-const homes: string[] = [];
-const makeHome = () => {
-  const home = makeHomeFolder();
-  homes.push(home);
-  return home;
-};
-afterAll(() => {
-  for (const home of homes) rmSync(home, { recursive: true, force: true });
-});
+import { captured, course, courseSpawn, makeHome } from "./helpers.ts";
 
 describe("course CLI without a terminal", () => {
   test("npm start prints the progress overview and the next step, exits 0, and never waits for input", async () => {
