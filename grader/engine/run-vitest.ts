@@ -9,6 +9,7 @@
  * writes; the reporter adds what vitest alone sees: the learner's console output and escaped
  * errors. A deadline for the whole run backs up the per-property watchdogs.
  */
+import { accessSync, constants, existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
@@ -33,6 +34,24 @@ const OUTPUT_LIMIT = 4000;
 export const suiteFile = (id: string) => join(repoRoot, "grader", "suites", `${id}.test.ts`);
 const exerciseOf = (file: string | undefined) =>
   file ? relative(join(repoRoot, "grader", "suites"), file).replace(/\.test\.ts$/, "") : undefined;
+
+/**
+ * Whether vitest may keep what it compiled of the graders (kit, suites, mutants) on disk, in
+ * node_modules/.experimental-vitest-cache, keyed by each file's path and content: a later run
+ * reads it instead of compiling again (≈ 0.3-0.5 s of the engine's CPU per run). Not inside a
+ * sandbox, where the repository is read-only (and nothing the run writes may outlive it), nor
+ * where node_modules cannot be written.
+ */
+function mayCacheModules(): boolean {
+  if (process.env.ZTM_SANDBOX_INSIDE) return false;
+  const cache = join(repoRoot, "node_modules", ".experimental-vitest-cache");
+  try {
+    accessSync(existsSync(cache) ? cache : join(repoRoot, "node_modules"), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface RunOptions {
   /** Let a worker run file after file instead of forking one per file. */
@@ -88,6 +107,7 @@ export async function runSuites(ids: string[], settings: RunSettings, deadlineMs
     execArgv: ["--max-old-space-size=2048"],
     env: settingsToEnv(settings),
     passWithNoTests: true,
+    experimental: { fsModuleCache: mayCacheModules() },
   });
   const winner = await Promise.race([finished, deadline]);
   clearTimeout(timer);

@@ -1,6 +1,6 @@
 /** Helpers for the engine's end-to-end tests: build submissions on disk and run the real CLI. */
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { GradeReport } from "../engine/results.ts";
@@ -42,6 +42,8 @@ export function grade(args: string[], timeoutMs = 120_000, extraEnv: Record<stri
     report = JSON.parse(readFileSync(jsonFile, "utf8"));
   } catch {
     report = undefined;
+  } finally {
+    rmSync(dirname(jsonFile), { recursive: true, force: true });
   }
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, report };
 }

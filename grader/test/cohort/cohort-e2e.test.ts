@@ -5,7 +5,7 @@
  * dashboard in headless Chromium.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -145,12 +145,23 @@ describe("a whole cohort", () => {
   });
 
   test("a SIGKILLed shard run resumes without losing or regrading anyone; shards merge into the unsharded gradebook", async () => {
+    // Sharding, resuming and merging do not depend on what a submission holds, so the shards grade
+    // a smaller roster: four of the students above (a pass, the stubs, a syntax error, and a git
+    // repository graded late, two attempts) and the row whose submission is missing, in roster
+    // order (the duplicate row of "full" comes along: a roster problem in both shards). The
+    // hanging, crashing and other git students would only be graded a second time.
+    const subset = ["full", "stubs", "syntax", "missing-path", "git-late"];
+    const lines = readFileSync(fx.rosterFile, "utf8").trim().split("\n");
+    const rosterFile = join(fx.root, "shard-roster.csv");
+    writeFileSync(rosterFile, `${[lines[0], ...lines.filter((line) => subset.some((id) => line.startsWith(`${id},`)))].join("\n")}\n`);
+    const students = subset.filter((id) => fx.ids.includes(id)); // the rows with a submission
+    expect(students).toEqual(["full", "stubs", "syntax", "git-late"]);
     const shard1 = join(fx.root, "shard-1");
     const shard2 = join(fx.root, "shard-2");
-    const first = cohort(["grade", "--cohort", fx.cohortFile, "--roster", fx.rosterFile, "--out", shard1, "--shard", "1/2"]);
-    expect(first.stdout).toMatch(/Graded 6 student/);
+    const first = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard1, "--shard", "1/2"]);
+    expect(first.stdout).toMatch(/Graded 2 student/);
     // Shard 2: kill the CLI as soon as one student's result is on disk.
-    const args = ["grader/bin/cohort.mjs", "grade", "--cohort", fx.cohortFile, "--roster", fx.rosterFile, "--out", shard2, "--shard", "2/2", "--concurrency", "1"];
+    const args = ["grader/bin/cohort.mjs", "grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard2, "--shard", "2/2", "--concurrency", "1"];
     const child = spawn(process.execPath, args, { cwd: repoRoot, env: cleanEnv(), stdio: "ignore" });
     const resultsDir = join(shard2, "results");
     const done = () => (existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith(".json")) : []);
@@ -160,22 +171,25 @@ describe("a whole cohort", () => {
     await new Promise((r) => child.once("exit", r));
     killLeftovers(shard2);
     const before = new Map(done().map((f) => [f, readFileSync(join(resultsDir, f), "utf8")]));
+    const inShard2 = students.filter((_, i) => i % 2 === 1);
     expect(before.size).toBeGreaterThanOrEqual(1);
-    expect(before.size).toBeLessThan(5);
-    const resumed = cohort(["grade", "--cohort", fx.cohortFile, "--roster", fx.rosterFile, "--out", shard2, "--shard", "2/2"]);
+    expect(before.size).toBeLessThan(inShard2.length);
+    const resumed = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard2, "--shard", "2/2"]);
     expect(resumed.stderr).toContain(`Resuming: ${before.size} student(s) already graded`);
-    expect(resumed.stdout).toContain(`Graded ${5 - before.size} student(s)`);
+    expect(resumed.stdout).toContain(`Graded ${inShard2.length - before.size} student(s)`);
     // Results written before the kill are untouched: nobody was graded twice.
     for (const [file, text] of before) expect(readFileSync(join(resultsDir, file), "utf8")).toBe(text);
-    expect(done().sort()).toEqual(fx.ids.filter((_, i) => i % 2 === 1).map((id) => `${id}.json`).sort());
+    expect(done().sort()).toEqual(inShard2.map((id) => `${id}.json`).sort());
     expect(readdirSync(resultsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const merged = join(fx.root, "merged");
     const merge = cohort(["merge", "--out", merged, shard1, shard2]);
-    expect(merge.stdout, merge.stderr).toContain("Merged 11 student result(s) from 2 shard(s)");
+    expect(merge.stdout, merge.stderr).toContain(`Merged ${students.length} student result(s) from 2 shard(s)`);
     const strip = (rows: Row[]) => rows.map(({ graded_at, ...rest }) => rest);
-    expect(strip(gradebook(merged))).toEqual(strip(gradebook(full)));
-    expect(readdirSync(join(merged, "feedback")).length).toBe(fx.ids.length);
+    const unsharded = gradebook(full).filter((row) => subset.includes(row.student_id!));
+    expect(unsharded.map((row) => row.student_id)).toEqual(subset);
+    expect(strip(gradebook(merged))).toEqual(strip(unsharded));
+    expect(readdirSync(join(merged, "feedback")).sort()).toEqual(students.map((id) => `${id}.md`).sort());
   }, 300_000);
 
   test("the dashboard opens in headless Chromium without console errors", async (ctx) => {
@@ -190,7 +204,8 @@ describe("a whole cohort", () => {
       return ctx.skip(); // reported as skipped, never as a pass
     }
     // A fresh profile each run; Playwright takes it as userDataDir rather than a flag.
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ztm-chromium-")), {
+    const profile = mkdtempSync(join(tmpdir(), "ztm-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: "/usr/bin/chromium",
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
@@ -209,6 +224,7 @@ describe("a whole cohort", () => {
       expect(problems).toEqual([]);
     } finally {
       await context.close();
+      rmSync(profile, { recursive: true, force: true });
     }
   }, 90_000);
 });

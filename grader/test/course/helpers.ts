@@ -1,14 +1,26 @@
 /** Helpers for the course tests: a scratch learner home, the real CLI, captured console output. */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { join } from "node:path";
-import { vi } from "vitest";
-import { cliEnv } from "../../bench/learner-cli.ts";
+import { rmSync } from "node:fs";
+import { afterAll, vi } from "vitest";
+import { cliEnv, makeHome as makeLearnerHome } from "../../bench/learner-cli.ts";
 import type { CourseContext } from "../../course/context.ts";
 import { repoRoot } from "../../kit/settings.ts";
 import { loadCourse } from "../../manifest/load.ts";
 
 // The scratch home, the CLI as a child and its screen are shared with `npm run bench`.
-export { cliEnv, courseSpawn, makeHome, screen, timedSave } from "../../bench/learner-cli.ts";
+export { cliEnv, courseSpawn, screen, timedSave } from "../../bench/learner-cli.ts";
+
+const homes: string[] = [];
+/** A learner home with a fresh copy of exercises/, removed when the test file ends. */
+export function makeHome(): string {
+  const home = makeLearnerHome();
+  homes.push(home);
+  return home;
+}
+afterAll(() => {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
+});
 
 export function contextFor(home: string, interactive = false): CourseContext {
   return {

@@ -4,7 +4,7 @@
  * (checked on screen and in the progress file), goes back with Esc and quits from the menu.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -17,7 +17,8 @@ const ENTER = "\r";
 const ESC = "\u001b";
 
 function drive(home: string, steps: object[]) {
-  const script = join(mkdtempSync(join(tmpdir(), "ztm-pty-")), "steps.json");
+  const dir = mkdtempSync(join(tmpdir(), "ztm-pty-"));
+  const script = join(dir, "steps.json");
   writeFileSync(script, JSON.stringify(steps));
   const run = spawnSync("python3", [join(repoRoot, "grader/test/course/pty-drive.py"), script, "--", process.execPath, "grader/bin/course.mjs"], {
     cwd: repoRoot,
@@ -25,6 +26,7 @@ function drive(home: string, steps: object[]) {
     encoding: "utf8",
     timeout: 120_000,
   });
+  rmSync(dir, { recursive: true, force: true });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as { ok: boolean; failed?: number; expected?: string; exit: number | null; transcript: string };
 }

@@ -2,14 +2,22 @@
  * The progress file: atomic writes, and no lost update when several processes change it at once.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
 import { readProgress, updateProgress, withLock } from "../../course/progress-store.ts";
 import { repoRoot } from "../../kit/settings.ts";
 
-const scratch = () => join(mkdtempSync(join(tmpdir(), "ztm-progress-")), ".progress.json");
+const scratchDirs: string[] = [];
+afterAll(() => {
+  for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), "ztm-progress-"));
+  scratchDirs.push(dir);
+  return join(dir, ".progress.json");
+};
 
 describe("progress store", () => {
   test("a missing file reads as empty progress; an update creates it, with no temporary left over", () => {
@@ -62,7 +70,8 @@ describe("progress store", () => {
     const codes = await Promise.all(
       Array.from({ length: workers }, () =>
         new Promise<number | null>((resolve) => {
-          const p = spawn(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, stdio: "inherit" });
+          // TMPDIR: tsx keeps its cache in a tsx-<uid> folder there; this one is removed with the scratch.
+          const p = spawn(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, stdio: "inherit", env: { ...process.env, TMPDIR: dirname(file) } });
           const kill = setTimeout(() => p.kill("SIGKILL"), 100_000);
           p.on("exit", (code) => {
             clearTimeout(kill);

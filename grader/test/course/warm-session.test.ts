@@ -4,8 +4,8 @@
  * the file's current text, an endless loop costs only that save (and the next save gets a new
  * worker), the learner's console output reaches the result, and results match `npm run grade`'s.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { openSession, type GradingSession } from "../../engine/session.ts";
 import { repoRoot } from "../../kit/settings.ts";
@@ -30,7 +30,10 @@ describe("the warm grading session", () => {
     root = join(makeSubmission({}), "exercises");
     session = await openSession({ targetRoot: root, seed: 7, runs: 20, timeoutMs: 3000, bail: true });
   });
-  afterAll(() => session.close());
+  afterAll(async () => {
+    await session?.close();
+    if (root) rmSync(dirname(root), { recursive: true, force: true });
+  });
 
   test("each request grades the file's current text", async () => {
     save(stub);

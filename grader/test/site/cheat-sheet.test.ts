@@ -23,7 +23,9 @@ describe.skipIf(!available && !inCi)("the cheat sheet in Chromium", () => {
 
   test("shows the diagram, the tables and every chapter's lines, and prints to one page", async () => {
     const out = join(temp, "site");
-    await buildSite({ out, highlightCache: null });
+    // The shared cache of highlighted code blocks, as the other site tests use: the sheet does
+    // not depend on it, and highlighting every block again cost ~2 s of CPU.
+    await buildSite({ out });
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
     try {
       const page = await browser.newPage();
