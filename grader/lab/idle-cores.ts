@@ -1,0 +1,25 @@
+/**
+ * Whether a core is free for the per-stage rows' thread (run.ts): the machine's idle CPU time
+ * (os.cpus(), every process counted) over the second or so this process spends loading the
+ * components. The 1-minute load average, used before, lags: a minute after a busy command it
+ * still kept the thread off on an idle 2-core machine (12 s in turn instead of 9 s on the thread).
+ */
+import { availableParallelism, cpus, loadavg } from "node:os";
+
+export interface IdleClock {
+  idleMs: number;
+  atMs: number;
+}
+
+export function idleClock(): IdleClock {
+  return { idleMs: cpus().reduce((sum, cpu) => sum + cpu.times.idle, 0), atMs: performance.now() };
+}
+
+/** At least half a core sat idle since `start`. The load average decides when the window is too
+ *  short to tell (the idle counters tick every 10 ms) or the CPUs listed are not all ours. */
+export function coreIdleSince(start: IdleClock): boolean {
+  const now = idleClock();
+  const windowMs = now.atMs - start.atMs;
+  if (windowMs < 200 || cpus().length !== availableParallelism()) return loadavg()[0]! < availableParallelism() - 0.5;
+  return (now.idleMs - start.idleMs) / windowMs >= 0.5;
+}
