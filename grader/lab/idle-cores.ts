@@ -1,8 +1,9 @@
 /**
  * Whether a core is free for the per-stage rows' thread (run.ts): the machine's idle CPU time
- * (os.cpus(), every process counted) over the second or so this process spends loading the
- * components. The 1-minute load average, used before, lags: a minute after a busy command it
- * still kept the thread off on an idle 2-core machine (12 s in turn instead of 9 s on the thread).
+ * (os.cpus(), every process counted) from the command's start (the CLI: lockdown, then the
+ * components loading) until the rows are due. The 1-minute load average, used before, lags: a
+ * minute after a busy command it still kept the thread off on an idle 2-core machine, where
+ * diurnal-day took 10.7-12.4 s in turn against 9.9-11.2 s on the thread.
  */
 import { availableParallelism, cpus, loadavg } from "node:os";
 

@@ -5,7 +5,7 @@
  * must have locked the realm down (boundary/realm.ts).
  */
 import { runChecks } from "./checks.ts";
-import { coreIdleSince, idleClock } from "./idle-cores.ts";
+import { coreIdleSince, idleClock, type IdleClock } from "./idle-cores.ts";
 import { LAB_CHAPTERS, planStages, type LabSource } from "./components.ts";
 import { P } from "./parameters.ts";
 import { LAB_REPORT_VERSION, type LabReport, type Metrics, type StageReport } from "./report.ts";
@@ -29,11 +29,14 @@ export interface LabOptions {
    *  either way. Default: when a core is idle (idle-cores.ts; on a busy machine the thread only adds the cost of
    *  loading the components twice). */
   rowsOnThread?: boolean;
+  /** The machine's idle CPU time when the command started (idle-cores.ts): a longer window than
+   *  the components' loading alone to tell whether a core is idle. */
+  idleSince?: IdleClock;
 }
 
 export async function runLab(options: LabOptions): Promise<LabReport> {
   const { scenario, seed, source } = options;
-  const started = idleClock();
+  const started = options.idleSince ?? idleClock();
   const { plan, components } = await planStages(source);
   const inAt = (k: number) => plan.slice(0, k).map((p) => p.in);
   const builtInDns = plan[0]!.builtIn === true;
