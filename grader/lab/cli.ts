@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { lockdownOnce } from "../kit/boundary/realm.ts";
 import { repoRoot } from "../kit/settings.ts";
+import { idleClock } from "./idle-cores.ts";
 import { labMessages as m } from "./messages.ts";
 import { createProgressBar } from "./progress-bar.ts";
 import { simulatedRequests, type LabReport, type Metrics } from "./report.ts";
@@ -21,6 +22,7 @@ function int(flag: string, raw: string | undefined, fallback: number): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const idleSince = idleClock();
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
@@ -59,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
   let shown = 0;
   const report = await runLab({
     ...options,
+    idleSince,
     onProgress: (fraction) => {
       const now = Math.floor(fraction * 1000);
       if (now > shown) bar.tick(now - shown);

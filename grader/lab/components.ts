@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readProgress } from "../course/progress-store.ts";
-import { loadImplementation } from "../kit/load.ts";
+import { loadImplementation, type Loaded } from "../kit/load.ts";
 import { repoRoot, type RunSettings } from "../kit/settings.ts";
 import { loadCourse } from "../manifest/load.ts";
 
@@ -72,7 +72,7 @@ export async function planStages(source: LabSource): Promise<{ plan: StagePlan[]
   const progress = source.kind === "learner" ? readProgress(join(source.home, ".progress.json")) : undefined;
   const plan: StagePlan[] = [];
   const components: Components = {};
-  for (const [index, chapterId] of LAB_CHAPTERS.entries()) {
+  const chapters = LAB_CHAPTERS.map((chapterId, index) => {
     const chapter = course.chapters.find((c) => c.id === chapterId)!;
     const number = index + 1;
     let reason: string | undefined;
@@ -82,10 +82,26 @@ export async function planStages(source: LabSource): Promise<{ plan: StagePlan[]
       const failing = chapter.exercises.filter((e) => progress.exercises[e.id]?.passed !== true);
       if (failing.length > 0) reason = `${failing.map((e) => e.id.split("/")[1]).join(", ")} ${failing.length === 1 ? "does" : "do"} not pass ${failing.length === 1 ? "its grader" : "their graders"} yet`;
     }
+    return { chapterId, chapter, number, reason };
+  });
+  // Every component starts loading at once (esbuild bundles them side by side, where one after
+  // another the process mostly waited for it); they are taken in order below.
+  const loading = new Map<string, Promise<Loaded<Record<string, unknown>>>>();
+  for (const { chapterId, reason } of chapters) {
+    if (reason) continue;
+    for (const slug of Object.keys(LAB_COMPONENTS[chapterId]!)) {
+      const id = `${chapterId}/${slug}`;
+      const load = loadImplementation<Record<string, unknown>>(id, settingsFor(source, id));
+      load.catch(() => {}); // awaited below unless an earlier exercise of its chapter failed
+      loading.set(id, load);
+    }
+  }
+  for (const { chapterId, chapter, number, reason: gate } of chapters) {
+    let reason = gate;
     if (!reason) {
       for (const [slug, exportName] of Object.entries(LAB_COMPONENTS[chapterId]!)) {
         const id = `${chapterId}/${slug}`;
-        const loaded = await loadImplementation<Record<string, unknown>>(id, settingsFor(source, id));
+        const loaded = await loading.get(id)!;
         if (!loaded.ok) {
           if (source.kind === "solutions" && source.mutant?.id === id) throw new Error(`mutant ${id}:${source.mutant.name}: ${loaded.reason}`);
           reason = loaded.reason;

@@ -3,32 +3,41 @@
  * exact ones), the metrics of the stage row and the time series.
  */
 import { P } from "./parameters.ts";
+import { exactQuantiles } from "./quantiles.ts";
 import type { Metrics, Series } from "./report.ts";
 import type { RunResult, Simulation } from "./system.ts";
+
+/** The quantiles of each minute the sketch is compared on (the sketch check, chapter 11). */
+const BUCKET_QS = [0.5, 0.9, 0.99];
 
 export function result(sim: Simulation): RunResult {
   const { k } = sim;
   const durS = sim.s.durationS;
   const p99Series: number[] = [];
-  const all: number[] = [];
   let sketchTotal: any;
   const useSketch = sim.on[11];
   if (useSketch) sketchTotal = sim.guard("11-observability", "latency-sketch", () => new sim.c.LatencySketch(P.sketchAccuracy), undefined);
+  // Every latency of the run, for the exact p50/p99 when no sketch is in.
+  let served = 0;
+  for (let b = 0; b < sim.buckets; b++) served += sim.latencyCounts[b]!;
+  const all = useSketch && sketchTotal ? undefined : new Float64Array(served);
+  let filled = 0;
   for (let b = 0; b < sim.buckets; b++) {
-    const values = sim.latencies[b]!.subarray(0, sim.latencyCounts[b]!).slice().sort();
-    const exact = (q: number) => values[Math.floor(q * (values.length - 1))]!;
-    if (values.length === 0) {
+    const arrived = sim.latencies[b]!.subarray(0, sim.latencyCounts[b]!);
+    if (arrived.length === 0) {
       p99Series.push(0);
       continue;
     }
+    const exactAt = exactQuantiles(arrived.slice(), BUCKET_QS);
+    const exact = (q: number) => exactAt[BUCKET_QS.indexOf(q)]!;
     if (useSketch && sketchTotal) {
       const sketch = sim.guard("11-observability", "latency-sketch", () => {
         const sk = new sim.c.LatencySketch(P.sketchAccuracy);
-        for (let i = 0; i < values.length; i++) sk.record(values[i]!);
+        for (let i = 0; i < arrived.length; i++) sk.record(arrived[i]!);
         return sk;
       }, undefined);
       if (sketch) {
-        for (const q of [0.5, 0.9, 0.99]) {
+        for (const q of BUCKET_QS) {
           const answer = sim.guard("11-observability", "latency-sketch", () => Number(sketch.quantile(q)), NaN);
           const truth = exact(q);
           const relError = Math.abs(answer - truth) / truth;
@@ -39,17 +48,16 @@ export function result(sim: Simulation): RunResult {
         sim.guard("11-observability", "latency-sketch", () => sketchTotal.merge(sketch), undefined);
       } else p99Series.push(exact(0.99));
     } else p99Series.push(exact(0.99));
-    for (let i = 0; i < values.length; i++) all.push(values[i]!);
+    all?.set(arrived, filled);
+    filled += arrived.length;
   }
   let p50: number | undefined;
   let p99: number | undefined;
-  if (useSketch && sketchTotal && all.length > 0) {
+  if (useSketch && sketchTotal && served > 0) {
     p50 = sim.guard("11-observability", "latency-sketch", () => Number(sketchTotal.quantile(0.5)), undefined);
     p99 = sim.guard("11-observability", "latency-sketch", () => Number(sketchTotal.quantile(0.99)), undefined);
-  } else if (all.length > 0) {
-    const sorted = Float64Array.from(all).sort();
-    p50 = sorted[Math.floor(0.5 * (sorted.length - 1))];
-    p99 = sorted[Math.floor(0.99 * (sorted.length - 1))];
+  } else if (all && all.length > 0) {
+    [p50, p99] = exactQuantiles(all, [0.5, 0.99]);
   }
   const round = (x: number | undefined, d = 1) => (x === undefined || !Number.isFinite(x) ? undefined : Math.round(x * 10 ** d) / 10 ** d);
   const cdnGbPerHour = ((sim.cdnBytes / 1e6) * 3600) / durS;

@@ -4,8 +4,8 @@
  * rows on a second thread meanwhile when a core is idle (stage-rows.ts); then assemble the LabReport. The caller
  * must have locked the realm down (boundary/realm.ts).
  */
-import { availableParallelism, loadavg } from "node:os";
 import { runChecks } from "./checks.ts";
+import { coreIdleSince, idleClock, type IdleClock } from "./idle-cores.ts";
 import { LAB_CHAPTERS, planStages, type LabSource } from "./components.ts";
 import { P } from "./parameters.ts";
 import { LAB_REPORT_VERSION, type LabReport, type Metrics, type StageReport } from "./report.ts";
@@ -26,13 +26,17 @@ export interface LabOptions {
   /** Scale of the full, checked run (default 1; tests only, to keep them cheap). */
   fullScale?: number;
   /** Run the per-stage rows on a second thread while the full run goes on; the report is the same
-   *  either way. Default: when a core is idle (on a busy machine the thread only adds the cost of
+   *  either way. Default: when a core is idle (idle-cores.ts; on a busy machine the thread only adds the cost of
    *  loading the components twice). */
   rowsOnThread?: boolean;
+  /** The machine's idle CPU time when the command started (idle-cores.ts): a longer window than
+   *  the components' loading alone to tell whether a core is idle. */
+  idleSince?: IdleClock;
 }
 
 export async function runLab(options: LabOptions): Promise<LabReport> {
   const { scenario, seed, source } = options;
+  const started = options.idleSince ?? idleClock();
   const { plan, components } = await planStages(source);
   const inAt = (k: number) => plan.slice(0, k).map((p) => p.in);
   const builtInDns = plan[0]!.builtIn === true;
@@ -46,10 +50,8 @@ export async function runLab(options: LabOptions): Promise<LabReport> {
   const progress = () => options.onProgress?.(Math.min(1, (fullFraction * rowScale + rowsDone) / total));
   const on = (k: number) => [false, ...inAt(k), ...new Array(12 - k).fill(false)];
 
-  // "A core is idle": the 1-minute load average leaves at least half a core free. The earlier
-  // bound (a whole core) kept the thread off on a quiet 2-core machine, where the load average
-  // still counts the previous command: diurnal-day took 10.7 s in turn and 9.9 s on the thread.
-  const onThread = rows.length > 0 && (options.rowsOnThread ?? loadavg()[0]! < availableParallelism() - 0.5);
+  // "A core is idle": at least half a core sat idle while the components loaded (idle-cores.ts).
+  const onThread = rows.length > 0 && (options.rowsOnThread ?? coreIdleSince(started));
   const thread = onThread ? runRowsInWorker({ scenario, seed, source, rows, rowScale }, (n) => ((rowsDone = n), progress())) : undefined;
   let full: RunResult;
   let rowMetrics: Map<number, Metrics>;

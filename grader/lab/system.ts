@@ -63,6 +63,9 @@ export class Simulation {
   readonly dcs: DataCenter[] = [];
   readonly regions: Region[];
   readonly allServers: Server[] = [];
+  readonly serversById = new Map<string, Server>();
+  /** What a live web server answers a health probe (web-tier.ts networkFetch). */
+  readonly healthyResponse = new Response(null, { status: 200 });
   readonly bucketMs = P.seriesBucketS * 1000;
   readonly buckets: number;
   // series and totals (simulated units; scaled by k when reported)

@@ -12,6 +12,7 @@ import { session } from "./sessions.ts";
 import type { Simulation } from "./system.ts";
 import { fail, served } from "./telemetry.ts";
 import { pick } from "./web-tier.ts";
+import { flushMicrotasks } from "./world.ts";
 
 export async function loop(sim: Simulation): Promise<void> {
   const { world, s } = sim;
@@ -28,7 +29,7 @@ export async function loop(sim: Simulation): Promise<void> {
     const eventAt = world.nextEventTime();
     if (arrival >= sim.durationMs && eventAt >= sim.durationMs) break;
     if (eventAt <= arrival) {
-      await world.runNext();
+      if (world.runNext()) await flushMicrotasks();
       if (world.now >= progressAt) {
         sim.o.onProgress?.(world.now / sim.durationMs);
         progressAt = world.now + 60_000;

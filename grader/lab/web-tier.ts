@@ -16,6 +16,7 @@ export function launch(sim: Simulation, dc: DataCenter, immediately: boolean): S
     markedDown: false, failAt: Infinity, failedProbes: 0, dbQueries: 0, dbLatencyMs: 0, poolWaitMs: 0, poolLive: 0,
   };
   sim.allServers.push(server);
+  sim.serversById.set(server.id, server);
   dc.servers.push(server);
   if (immediately) dc.ready.push(server);
   else {
@@ -88,31 +89,37 @@ export function healthChanged(sim: Simulation, dc: DataCenter, id: string, healt
 export function networkFetch(sim: Simulation, url: string, init: RequestInit | undefined): Promise<Response> {
   const world = sim.world;
   const signal = init?.signal ?? undefined;
-  return new Promise<Response>((resolve, reject) => {
-    if (signal?.aborted) return reject(new DOMException("The operation was aborted.", "AbortError"));
-    signal?.addEventListener("abort", () => reject(new DOMException("The operation was aborted.", "AbortError")));
-    if (url.startsWith(ORIGIN)) {
+  if (signal?.aborted) return Promise.reject(abortError());
+  if (url.startsWith(ORIGIN)) {
+    return new Promise<Response>((resolve, reject) => {
+      signal?.addEventListener("abort", () => reject(abortError()));
       const path = url.slice(ORIGIN.length);
       const file = Number(/\/static\/f(\d+)\.js/.exec(path)?.[1] ?? -1);
       world.at(world.now + P.rttCrossRegionMs / 2, () => {
         resolve(new Response(`f${file}@v${sim.staticVersion}`, { status: 200, headers: { "cache-control": "public, max-age=31536000" } }));
       }, true);
-      return;
-    }
-    const host = /^https?:\/\/([^/]+)\.internal\//.exec(url)?.[1];
-    const server = sim.allServers.find((s) => s.id === host);
-    if (!server) return reject(new TypeError("fetch failed"));
-    const dead = !server.alive || server.dc.dark;
-    if (dead) {
-      // A dead server never answers: the probe times out. Count it toward `fall`.
-      server.failedProbes++;
-      if (server.failedProbes === P.healthFall) server.failAt = world.now + P.healthTimeoutMs;
-      return;
-    }
-    server.failedProbes = 0;
-    world.at(world.now + P.rttInsideDcMs, () => resolve(new Response(null, { status: 200 })), true);
+    });
+  }
+  const host = /^https?:\/\/([^/]+)\.internal\//.exec(url)?.[1];
+  const server = host === undefined ? undefined : sim.serversById.get(host);
+  if (!server) return Promise.reject(new TypeError("fetch failed"));
+  if (!server.alive || server.dc.dark) {
+    // A dead server never answers: the probe times out (its abort rejects). Count it toward `fall`.
+    server.failedProbes++;
+    if (server.failedProbes === P.healthFall) server.failAt = world.now + P.healthTimeoutMs;
+    return new Promise<Response>((_, reject) => signal?.addEventListener("abort", () => reject(abortError())));
+  }
+  server.failedProbes = 0;
+  // A live server answers within the round trip, long before any probe timeout (timers fire
+  // after 1 ms at the soonest), so an abort can only come from a checker being stopped: it is
+  // seen when the answer arrives instead of through a listener on every probe. Every answer is
+  // the same empty 200, so one Response serves the whole run (a null body is never used up).
+  return new Promise<Response>((resolve, reject) => {
+    world.at(world.now + P.rttInsideDcMs, () => (signal?.aborted ? reject(abortError()) : resolve(sim.healthyResponse)), true);
   });
 }
+
+const abortError = () => new DOMException("The operation was aborted.", "AbortError");
 
 export function pick(sim: Simulation, dc: DataCenter, _region: Region): Server | undefined {
   if (sim.on[4] && dc.lb) {
@@ -134,7 +141,7 @@ export function pick(sim: Simulation, dc: DataCenter, _region: Region): Server |
 }
 
 export function lookupServer(sim: Simulation, id: string): Server | undefined {
-  return sim.allServers.find((s) => s.id === id);
+  return sim.serversById.get(id);
 }
 
 /** Extra latency of a database query on `server`: a new connection without a pool, or a wait for one. */

@@ -109,10 +109,12 @@ export class World {
     return this.heap.peek()?.t ?? Infinity;
   }
 
-  /** Runs every event due at the next event time; then lets microtasks settle if any was async. */
-  async runNext(): Promise<void> {
+  /** Runs every event due at the next event time; answers whether any was async, i.e. whether
+   *  microtasks must settle (flushMicrotasks) before the next. Not async itself: most event
+   *  times need no flush, and an async function would cost a promise each. */
+  runNext(): boolean {
     const first = this.heap.peek();
-    if (!first) return;
+    if (!first) return false;
     const t = first.t;
     let async = false;
     while (this.heap.peek()?.t === t) {
@@ -122,7 +124,7 @@ export class World {
       e.run();
       async ||= e.async;
     }
-    if (async) await flushMicrotasks();
+    return async;
   }
 
   /** Swaps the globals the learner's endowments read for virtual ones. */
