@@ -31,6 +31,9 @@ export class BoundaryViolation extends Error {
 
 const { apply, construct, get, set, has, ownKeys, getOwnPropertyDescriptor, getPrototypeOf, deleteProperty, defineProperty } = Reflect;
 const promiseThen = Promise.prototype.then;
+// Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
+// runner, so `isProxy(…)` in a hot path would cost a trap on every call.
+const { isProxy, isPromise } = types;
 
 /** Where a view's shadow keeps its target. Never handed to the learner. */
 const TARGET = Symbol("target");
@@ -103,13 +106,13 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (view) return view;
   const original = judgeBehind.get(value);
   if (original) return original;
-  if (types.isProxy(value)) {
+  if (isProxy(value)) {
     if (learnerViews.has(value)) return (value as any)[TARGET];
     throw new BoundaryViolation("your code gave the grader a Proxy, which it does not accept: return plain values");
   }
   if (seen && isPlainData(value)) return copyData(value, (inner) => toJudge(inner, seen), seen); // inside data: the common case
   if (frozenIntrinsics().has(value)) return value;
-  if (types.isPromise(value)) {
+  if (isPromise(value)) {
     return new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => {
         try { resolve(toJudge(v)); } catch (error) { reject(errorToJudge(error)); }
@@ -138,7 +141,7 @@ export function errorToJudge(thrown: unknown): Error {
   if (thrown instanceof BoundaryViolation) return thrown;
   if (isObject(thrown) && judgeBehind.has(thrown)) return judgeBehind.get(thrown) as Error;
   try {
-    if (isObject(thrown) && !types.isProxy(thrown) && isError(thrown)) return learnerErrorCopy(thrown);
+    if (isObject(thrown) && !isProxy(thrown) && isError(thrown)) return learnerErrorCopy(thrown);
     const shown = isObject(thrown) ? "an object" : typeof thrown === "string" ? JSON.stringify(thrown) : String(thrown);
     return new Error(`your code threw ${shown}, not an Error`);
   } catch (error) {
@@ -223,7 +226,7 @@ function judgeView(target: object): object {
 
 /** The learner's own object behind a judge-side view (for workloads run beside it, compartment.ts). */
 export function learnerObjectBehind(view: unknown): unknown {
-  return isObject(view) && types.isProxy(view) ? ((view as any)[TARGET] ?? view) : view;
+  return isObject(view) && isProxy(view) ? ((view as any)[TARGET] ?? view) : view;
 }
 
 // ---------------------------------------------------------------- judge → learner
@@ -231,16 +234,16 @@ export function learnerObjectBehind(view: unknown): unknown {
 /** A judge's value, as the learner may see it: data copied, everything else a read-only view. */
 export function toLearner(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
-  if (types.isProxy(value)) {
+  if (isProxy(value)) {
     const behind = (value as any)[TARGET]; // a judge-side view: the learner's own object
     if (behind !== undefined) return behind;
   }
   const learner = learnerBehind.get(value);
   if (learner) return learner;
   const known = learnerCopyOf.get(value);
-  if (known) return types.isProxy(known) ? known : refresh(known, value);
+  if (known) return isProxy(known) ? known : refresh(known, value);
   if (frozenIntrinsics().has(value)) return value;
-  if (types.isPromise(value)) {
+  if (isPromise(value)) {
     const crossed = new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => resolve(toLearner(v)), (error: unknown) => reject(toLearner(error))]);
     });
