@@ -31,6 +31,7 @@ export class BoundaryViolation extends Error {
 
 const { apply, construct, get, set, has, ownKeys, getOwnPropertyDescriptor, getPrototypeOf, deleteProperty, defineProperty } = Reflect;
 const promiseThen = Promise.prototype.then;
+const promiseProto = Promise.prototype;
 // Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
 // runner, so `isProxy(…)` in a hot path would cost a trap on every call.
 const { isProxy, isPromise } = types;
@@ -97,11 +98,37 @@ function viewDescriptor(shadow: object, key: PropertyKey, desc: PropertyDescript
   return { value: value(), writable: writable && (desc.writable ?? false), enumerable: desc.enumerable, configurable: true };
 }
 
+const arrayProto = Array.prototype;
+
+/** An array of the language's own (no Proxy, no subclass): data, and never a handle. */
+const isPlainArray = (value: object): value is unknown[] => Array.isArray(value) && !isProxy(value) && getPrototypeOf(value) === arrayProto;
+
+/**
+ * Copies an array across with `cross`, alone or inside data (`seen`, which guards against
+ * cycles). Arrays are never remembered (only plain objects serve as handles), so no identity map
+ * is consulted, and the `seen` map is made only once the array holds an object: most arrays that
+ * cross hold numbers and strings.
+ */
+function copyArray(value: unknown[], cross: (inner: unknown, seen: Map<object, object>) => unknown, seen?: Map<object, object>): unknown[] {
+  const known = seen?.get(value);
+  if (known) return known as unknown[];
+  const copy: unknown[] = [];
+  seen?.set(value, copy);
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    if (!(i in value)) continue;
+    const inner = get(value, i);
+    copy[i] = isObject(inner) ? cross(inner, (seen ??= new Map<object, object>([[value, copy]]))) : inner;
+  }
+  return copy;
+}
+
 // ---------------------------------------------------------------- learner → judge
 
 /** A learner's value, made safe for the judge to read, compare and print. */
 export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
+  if (isPlainArray(value)) return copyArray(value, toJudge, seen);
   const view = judgeViewOf.get(value); // the hot path: a method of a learner object, called again
   if (view) return view;
   const original = judgeBehind.get(value);
@@ -113,6 +140,11 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (seen && isPlainData(value)) return copyData(value, (inner) => toJudge(inner, seen), seen); // inside data: the common case
   if (frozenIntrinsics().has(value)) return value;
   if (isPromise(value)) {
+    // An ordinary promise's `then` makes the judge's own kind of promise (its species is the
+    // frozen Promise): no wrapper needed. Any other (a subclass, an own `constructor`) is wrapped.
+    if (getPrototypeOf(value) === promiseProto && !Object.hasOwn(value, "constructor")) {
+      return apply(promiseThen, value, [promiseValueToJudge, promiseErrorToJudge]);
+    }
     return new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => {
         try { resolve(toJudge(v)); } catch (error) { reject(errorToJudge(error)); }
@@ -128,6 +160,18 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   // Not arrays or collections: a WeakMap insertion for every `keys()` answer costs more than it serves.
   if (!seen && !Array.isArray(data) && isPlainData(data)) learnerBehind.set(data, value);
   return data;
+}
+
+function promiseValueToJudge(value: unknown): unknown {
+  try {
+    return toJudge(value);
+  } catch (error) {
+    throw errorToJudge(error);
+  }
+}
+
+function promiseErrorToJudge(error: unknown): never {
+  throw errorToJudge(error);
 }
 
 function learnerErrorCopy(error: object): Error {
@@ -234,6 +278,7 @@ export function learnerObjectBehind(view: unknown): unknown {
 /** A judge's value, as the learner may see it: data copied, everything else a read-only view. */
 export function toLearner(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
+  if (isPlainArray(value)) return copyArray(value, toLearner, seen);
   if (isProxy(value)) {
     const behind = (value as any)[TARGET]; // a judge-side view: the learner's own object
     if (behind !== undefined) return behind;
