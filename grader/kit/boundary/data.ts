@@ -46,6 +46,10 @@ export function copyError(error: object): Error {
 
 export const isError = (value: object): boolean => isNativeError(value) || value instanceof Error;
 
+/** Whether `copyData` may copy `value` (it can still refuse a plain object with a getter). */
+export const isCopyable = (value: object): boolean =>
+  isPlainData(value) || isMap(value) || isSet(value) || isDate(value) || isTypedArray(value) || isArrayBuffer(value);
+
 /**
  * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
  * With `accessorsAreBehaviour`, a plain object with a getter is not data (a grader's object that

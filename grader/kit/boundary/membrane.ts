@@ -21,7 +21,7 @@
  * the map is large).
  */
 import { types } from "node:util";
-import { copyData, copyError, isError, isObject, isPlainData } from "./data.ts";
+import { copyData, copyError, isCopyable, isError, isObject, isPlainData } from "./data.ts";
 import { stackOf } from "./realm.ts";
 
 /** Raised when a learner's value cannot be accepted: the grader reports it as the learner's error. */
@@ -118,7 +118,11 @@ function copyArray(value: unknown[], cross: (inner: unknown, seen: Map<object, o
   for (let i = 0; i < length; i++) {
     if (!(i in value)) continue;
     const inner = get(value, i);
-    copy[i] = isObject(inner) ? cross(inner, (seen ??= new Map<object, object>([[value, copy]]))) : inner;
+    if (!isObject(inner)) copy[i] = inner;
+    else {
+      if (!seen) (seen = new Map<object, object>()).set(value, copy);
+      copy[i] = cross(inner, seen);
+    }
   }
   return copy;
 }
@@ -153,6 +157,7 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   }
   if (typeof value === "function") return judgeView(value);
   if (isError(value)) return learnerErrorCopy(value);
+  if (!isCopyable(value)) return judgeView(value); // a class instance: no copy to start
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toJudge(inner, within), within);
   if (!data) return judgeView(value);
@@ -300,6 +305,7 @@ export function toLearner(value: unknown, seen?: Map<object, object>): any {
     judgeBehind.set(crossed, value);
     return crossed;
   }
+  if (!isCopyable(value)) return learnerView(value); // a class instance: no copy to start
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toLearner(inner, within), within, true);
   if (!data) return learnerView(value);
