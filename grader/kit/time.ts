@@ -11,7 +11,8 @@
  * than a whole run of most properties. While a property runs (`keepFakeClock`, run-property.ts)
  * the clock of one run is kept for the next: between runs the real timers are back in the
  * globals and the clock waits, parked; the next `withFakeTime` empties it, sets its time and puts
- * its timers back. Each run still starts with no timer pending, at its own `now`.
+ * its timers back. Each run still starts with no timer pending, at its own `now`. Graders fake
+ * time only through this file: a `vi.useFakeTimers()` of their own would meet the parked clock.
  */
 import { vi } from "vitest";
 import { setStepClock } from "./trace.ts";
