@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { Failure, PropertyOutcome } from "./outcome.ts";
 import type { RunSettings } from "./settings.ts";
-import { realClearTimeout, realSetTimeout } from "./time.ts";
+import { keepFakeClock, realClearTimeout, realSetTimeout } from "./time.ts";
 import { recordingFailures, replayPathOf, setReplayPath } from "./recording.ts";
 import { boundedShrinking } from "./shrink-budget.ts";
 import { Mismatch } from "./trace.ts";
@@ -104,7 +104,15 @@ export async function runProperty<M>(
   const endOnFailure = Boolean(path) || settings.verdictOnly === true;
   const parameters = { seed: settings.seed, numRuns, ...(path ? { path } : {}), ...(endOnFailure ? { endOnFailure } : {}) };
 
-  const details = await within(fc.check(property, parameters), limitMs);
+  // One fake clock serves all of this property's runs (time.ts): installing one per run cost more
+  // than most runs.
+  const releaseClock = keepFakeClock();
+  let details: Awaited<ReturnType<typeof fc.check>> | typeof TIMED_OUT;
+  try {
+    details = await within(fc.check(property, parameters), limitMs);
+  } finally {
+    releaseClock();
+  }
   if (details === TIMED_OUT) {
     const summary = `did not finish within ${limitMs} ms (an endless loop, or a promise that never settles?)`;
     return { ...base, status: "fail", failure: { kind: "timeout", summary, steps, seed: settings.seed } };

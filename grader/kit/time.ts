@@ -6,6 +6,13 @@
  * `Date` is faked here, not by vitest: vitest's fake Date assigns over `Date.now`, which the
  * locked-down realm (boundary/realm.ts) has frozen. The learner's `Date` (boundary/endowments.ts)
  * reads `globalThis.Date.now()`, so it follows this clock too.
+ *
+ * Speed: installing vitest's fake timers costs ~100 µs (a new clock, four globals hijacked), more
+ * than a whole run of most properties. While a property runs (`keepFakeClock`, run-property.ts)
+ * the clock of one run is kept for the next: between runs the real timers are back in the
+ * globals and the clock waits, parked; the next `withFakeTime` empties it, sets its time and puts
+ * its timers back. Each run still starts with no timer pending, at its own `now`. Graders fake
+ * time only through this file: a `vi.useFakeTimers()` of their own would meet the parked clock.
  */
 import { vi } from "vitest";
 import { setStepClock } from "./trace.ts";
@@ -13,6 +20,16 @@ import { setStepClock } from "./trace.ts";
 export const realSetTimeout = globalThis.setTimeout;
 export const realClearTimeout = globalThis.clearTimeout;
 const RealDate = Date;
+
+/** The timers vitest fakes here, and the real ones, taken at import (before any are faked). */
+const FAKED = ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] as const;
+const realTimers = FAKED.map((name) => globalThis[name]);
+const timerGlobals = globalThis as unknown as Record<(typeof FAKED)[number], unknown>;
+
+/** How many `keepFakeClock` holds are open: while > 0, a run's clock is parked, not removed. */
+let keeping = 0;
+/** The parked clock's fake timers, while the real ones are in the globals. */
+let parked: unknown[] | undefined;
 
 /** Set while only the date is faked (`withFakeDate`); otherwise vitest's fake clock is used. */
 let dateOnlyNow: number | undefined;
@@ -38,8 +55,21 @@ const FakeDate = function (this: unknown, ...args: unknown[]) {
 Object.defineProperty(FakeDate, "prototype", { value: RealDate.prototype });
 Object.assign(FakeDate, { now: fakeNow, parse: RealDate.parse, UTC: RealDate.UTC });
 
+/** Puts the parked clock's timers back in the globals: it is vitest's installed clock again. */
+function unpark(): void {
+  FAKED.forEach((name, i) => (timerGlobals[name] = parked![i]));
+  parked = undefined;
+}
+
 function restore(): void {
-  if (vi.isFakeTimers()) vi.useRealTimers();
+  if (parked === undefined && vi.isFakeTimers()) {
+    if (keeping > 0) {
+      parked = FAKED.map((name) => timerGlobals[name]);
+      FAKED.forEach((name, i) => (timerGlobals[name] = realTimers[i]));
+    } else {
+      vi.useRealTimers();
+    }
+  }
   dateOnlyNow = undefined;
   fakeClock = undefined;
   origin = undefined;
@@ -66,12 +96,33 @@ export function withFakeTime<T>(fn: () => T, options: { now?: number } = {}): T 
   // its timers are first used, and assigns a `now` to it, which a frozen Date forbids.
   globalThis.Date = FakeDate;
   origin = options.now ?? 1_000_000;
-  vi.useFakeTimers({
-    now: options.now ?? 1_000_000,
-    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"],
-  });
+  if (parked) {
+    unpark();
+    vi.clearAllTimers(); // the clock's reset: no timer, no job left from the last run
+    vi.setSystemTime(origin);
+  } else {
+    vi.useFakeTimers({ now: origin, toFake: [...FAKED] });
+  }
   fakeClock = (globalThis.setTimeout as unknown as { clock?: { now: number } }).clock;
   return thenRestore(fn);
+}
+
+/**
+ * From now until the returned `release` is called (run-property.ts: while one property runs), a
+ * `withFakeTime` keeps its clock for the next instead of removing it. Between runs the real
+ * timers are in the globals; after `release`, vitest's fake timers are gone as before.
+ */
+export function keepFakeClock(): () => void {
+  keeping++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--keeping === 0 && parked) {
+      unpark(); // vitest removes its timers only from globals that still hold them
+      vi.useRealTimers();
+    }
+  };
 }
 
 /** Run `fn` with only the date faked, from `now` (real timers: nock's replies need them). */

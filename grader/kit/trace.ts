@@ -8,6 +8,10 @@ import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { renderSteps, type RecordedStep } from "./scenario-steps.ts";
 
+// Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
+// runner, so `isDeepStrictEqual(…)` in a hot path would cost a trap on every call.
+const deepStrictEqual = isDeepStrictEqual;
+
 let recording: RecordedStep[] | null = null;
 
 /** Reads the fake clock (ms since fake time began), or undefined with real time; set by time.ts. */
@@ -68,7 +72,7 @@ export class Mismatch extends Error {
 
 /** Deep strict equality, except that 0 and -0 are the same number. */
 function same(actual: unknown, expected: unknown): boolean {
-  return isDeepStrictEqual(actual, expected) || (typeof actual === "number" && actual === expected);
+  return deepStrictEqual(actual, expected) || (typeof actual === "number" && actual === expected);
 }
 
 /** The kind of a value, for when two different values print alike. */

@@ -11,6 +11,9 @@ const setValues = Set.prototype.values;
 const dateGetTime = Date.prototype.getTime;
 const objectProto = Object.prototype;
 const arrayProto = Array.prototype;
+// Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
+// runner, so `types.isProxy(…)` in a hot path would cost a trap on every call.
+const { isNativeError, isMap, isSet, isDate, isTypedArray, isArrayBuffer } = types;
 
 export const isObject = (value: unknown): value is object =>
   (typeof value === "object" && value !== null) || typeof value === "function";
@@ -41,7 +44,11 @@ export function copyError(error: object): Error {
   return copy;
 }
 
-export const isError = (value: object): boolean => types.isNativeError(value) || value instanceof Error;
+export const isError = (value: object): boolean => isNativeError(value) || value instanceof Error;
+
+/** Whether `copyData` may copy `value` (it can still refuse a plain object with a getter). */
+export const isCopyable = (value: object): boolean =>
+  isPlainData(value) || isMap(value) || isSet(value) || isDate(value) || isTypedArray(value) || isArrayBuffer(value);
 
 /**
  * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
@@ -73,19 +80,19 @@ export function copyData(value: object, cross: (inner: unknown) => unknown, seen
     });
     return copy;
   }
-  if (types.isMap(value)) {
+  if (isMap(value)) {
     const copy = new Map();
     seen.set(value, copy);
     for (const [k, v] of apply(mapEntries, value, []) as IterableIterator<[unknown, unknown]>) copy.set(cross(k), cross(v));
     return copy;
   }
-  if (types.isSet(value)) {
+  if (isSet(value)) {
     const copy = new Set();
     seen.set(value, copy);
     for (const v of apply(setValues, value, []) as IterableIterator<unknown>) copy.add(cross(v));
     return copy;
   }
-  if (types.isDate(value)) return new Date(apply(dateGetTime, value, []) as number);
-  if (types.isTypedArray(value) || types.isArrayBuffer(value)) return structuredClone(value);
+  if (isDate(value)) return new Date(apply(dateGetTime, value, []) as number);
+  if (isTypedArray(value) || isArrayBuffer(value)) return structuredClone(value);
   return undefined;
 }

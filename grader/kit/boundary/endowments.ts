@@ -15,6 +15,10 @@ import { errorToJudge, toJudge } from "./membrane.ts";
 import { hardenHost } from "./realm.ts";
 
 const RealDate = Date;
+// Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
+// runner, so `createHash(…)` in a hash loop would cost a trap on every call.
+const { createHash, createHmac, randomBytes, randomUUID, randomInt, timingSafeEqual } = crypto;
+const formatted = format;
 
 /** `Date` as the learner sees it: the real class, with "now" taken from the judge's clock. */
 function learnerDate(): DateConstructor {
@@ -82,7 +86,7 @@ function printable(value: unknown): string {
 
 function learnerConsole() {
   const print = (method: "log" | "info" | "warn" | "error" | "debug") => (...args: unknown[]) =>
-    globalThis.console[method](format(...args.map(printable)));
+    globalThis.console[method](formatted(...args.map(printable)));
   return { log: print("log"), info: print("info"), warn: print("warn"), error: print("error"), debug: print("debug") };
 }
 
@@ -110,12 +114,12 @@ function learnerCrypto() {
   harden(LearnerHash);
   hardenHost(Buffer); // digests and random bytes are Buffers: their prototype must be frozen first
   return Object.freeze({
-    createHash: (algorithm: string) => new LearnerHash(crypto.createHash(algorithm)),
-    createHmac: (algorithm: string, key: string | Uint8Array) => new LearnerHash(crypto.createHmac(algorithm, key)),
-    randomBytes: (size: number) => crypto.randomBytes(size),
-    randomUUID: () => crypto.randomUUID(),
-    randomInt: (min: number, max?: number) => (max === undefined ? crypto.randomInt(min) : crypto.randomInt(min, max)),
-    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => crypto.timingSafeEqual(a, b),
+    createHash: (algorithm: string) => new LearnerHash(createHash(algorithm)),
+    createHmac: (algorithm: string, key: string | Uint8Array) => new LearnerHash(createHmac(algorithm, key)),
+    randomBytes: (size: number) => randomBytes(size),
+    randomUUID: () => randomUUID(),
+    randomInt: (min: number, max?: number) => (max === undefined ? randomInt(min) : randomInt(min, max)),
+    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => timingSafeEqual(a, b),
   });
 }
 

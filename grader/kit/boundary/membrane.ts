@@ -21,7 +21,7 @@
  * the map is large).
  */
 import { types } from "node:util";
-import { copyData, copyError, isError, isObject, isPlainData } from "./data.ts";
+import { copyData, copyError, isCopyable, isError, isObject, isPlainData } from "./data.ts";
 import { stackOf } from "./realm.ts";
 
 /** Raised when a learner's value cannot be accepted: the grader reports it as the learner's error. */
@@ -31,6 +31,10 @@ export class BoundaryViolation extends Error {
 
 const { apply, construct, get, set, has, ownKeys, getOwnPropertyDescriptor, getPrototypeOf, deleteProperty, defineProperty } = Reflect;
 const promiseThen = Promise.prototype.then;
+const promiseProto = Promise.prototype;
+// Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
+// runner, so `isProxy(…)` in a hot path would cost a trap on every call.
+const { isProxy, isPromise } = types;
 
 /** Where a view's shadow keeps its target. Never handed to the learner. */
 const TARGET = Symbol("target");
@@ -94,22 +98,57 @@ function viewDescriptor(shadow: object, key: PropertyKey, desc: PropertyDescript
   return { value: value(), writable: writable && (desc.writable ?? false), enumerable: desc.enumerable, configurable: true };
 }
 
+const arrayProto = Array.prototype;
+
+/** An array of the language's own (no Proxy, no subclass): data, and never a handle. */
+const isPlainArray = (value: object): value is unknown[] => Array.isArray(value) && !isProxy(value) && getPrototypeOf(value) === arrayProto;
+
+/**
+ * Copies an array across with `cross`, alone or inside data (`seen`, which guards against
+ * cycles). Arrays are never remembered (only plain objects serve as handles), so no identity map
+ * is consulted, and the `seen` map is made only once the array holds an object: most arrays that
+ * cross hold numbers and strings.
+ */
+function copyArray(value: unknown[], cross: (inner: unknown, seen: Map<object, object>) => unknown, seen?: Map<object, object>): unknown[] {
+  const known = seen?.get(value);
+  if (known) return known as unknown[];
+  const copy: unknown[] = [];
+  seen?.set(value, copy);
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    if (!(i in value)) continue;
+    const inner = get(value, i);
+    if (!isObject(inner)) copy[i] = inner;
+    else {
+      if (!seen) (seen = new Map<object, object>()).set(value, copy);
+      copy[i] = cross(inner, seen);
+    }
+  }
+  return copy;
+}
+
 // ---------------------------------------------------------------- learner → judge
 
 /** A learner's value, made safe for the judge to read, compare and print. */
 export function toJudge(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
+  if (isPlainArray(value)) return copyArray(value, toJudge, seen);
   const view = judgeViewOf.get(value); // the hot path: a method of a learner object, called again
   if (view) return view;
   const original = judgeBehind.get(value);
   if (original) return original;
-  if (types.isProxy(value)) {
+  if (isProxy(value)) {
     if (learnerViews.has(value)) return (value as any)[TARGET];
     throw new BoundaryViolation("your code gave the grader a Proxy, which it does not accept: return plain values");
   }
   if (seen && isPlainData(value)) return copyData(value, (inner) => toJudge(inner, seen), seen); // inside data: the common case
   if (frozenIntrinsics().has(value)) return value;
-  if (types.isPromise(value)) {
+  if (isPromise(value)) {
+    // An ordinary promise's `then` makes the judge's own kind of promise (its species is the
+    // frozen Promise): no wrapper needed. Any other (a subclass, an own `constructor`) is wrapped.
+    if (getPrototypeOf(value) === promiseProto && !Object.hasOwn(value, "constructor")) {
+      return apply(promiseThen, value, [promiseValueToJudge, promiseErrorToJudge]);
+    }
     return new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => {
         try { resolve(toJudge(v)); } catch (error) { reject(errorToJudge(error)); }
@@ -118,6 +157,7 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   }
   if (typeof value === "function") return judgeView(value);
   if (isError(value)) return learnerErrorCopy(value);
+  if (!isCopyable(value)) return judgeView(value); // a class instance: no copy to start
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toJudge(inner, within), within);
   if (!data) return judgeView(value);
@@ -125,6 +165,18 @@ export function toJudge(value: unknown, seen?: Map<object, object>): any {
   // Not arrays or collections: a WeakMap insertion for every `keys()` answer costs more than it serves.
   if (!seen && !Array.isArray(data) && isPlainData(data)) learnerBehind.set(data, value);
   return data;
+}
+
+function promiseValueToJudge(value: unknown): unknown {
+  try {
+    return toJudge(value);
+  } catch (error) {
+    throw errorToJudge(error);
+  }
+}
+
+function promiseErrorToJudge(error: unknown): never {
+  throw errorToJudge(error);
 }
 
 function learnerErrorCopy(error: object): Error {
@@ -138,7 +190,7 @@ export function errorToJudge(thrown: unknown): Error {
   if (thrown instanceof BoundaryViolation) return thrown;
   if (isObject(thrown) && judgeBehind.has(thrown)) return judgeBehind.get(thrown) as Error;
   try {
-    if (isObject(thrown) && !types.isProxy(thrown) && isError(thrown)) return learnerErrorCopy(thrown);
+    if (isObject(thrown) && !isProxy(thrown) && isError(thrown)) return learnerErrorCopy(thrown);
     const shown = isObject(thrown) ? "an object" : typeof thrown === "string" ? JSON.stringify(thrown) : String(thrown);
     return new Error(`your code threw ${shown}, not an Error`);
   } catch (error) {
@@ -223,7 +275,7 @@ function judgeView(target: object): object {
 
 /** The learner's own object behind a judge-side view (for workloads run beside it, compartment.ts). */
 export function learnerObjectBehind(view: unknown): unknown {
-  return isObject(view) && types.isProxy(view) ? ((view as any)[TARGET] ?? view) : view;
+  return isObject(view) && isProxy(view) ? ((view as any)[TARGET] ?? view) : view;
 }
 
 // ---------------------------------------------------------------- judge → learner
@@ -231,16 +283,17 @@ export function learnerObjectBehind(view: unknown): unknown {
 /** A judge's value, as the learner may see it: data copied, everything else a read-only view. */
 export function toLearner(value: unknown, seen?: Map<object, object>): any {
   if (!isObject(value)) return value;
-  if (types.isProxy(value)) {
+  if (isPlainArray(value)) return copyArray(value, toLearner, seen);
+  if (isProxy(value)) {
     const behind = (value as any)[TARGET]; // a judge-side view: the learner's own object
     if (behind !== undefined) return behind;
   }
   const learner = learnerBehind.get(value);
   if (learner) return learner;
   const known = learnerCopyOf.get(value);
-  if (known) return types.isProxy(known) ? known : refresh(known, value);
+  if (known) return isProxy(known) ? known : refresh(known, value);
   if (frozenIntrinsics().has(value)) return value;
-  if (types.isPromise(value)) {
+  if (isPromise(value)) {
     const crossed = new Promise((resolve, reject) => {
       apply(promiseThen, value, [(v: unknown) => resolve(toLearner(v)), (error: unknown) => reject(toLearner(error))]);
     });
@@ -252,6 +305,7 @@ export function toLearner(value: unknown, seen?: Map<object, object>): any {
     judgeBehind.set(crossed, value);
     return crossed;
   }
+  if (!isCopyable(value)) return learnerView(value); // a class instance: no copy to start
   const within = seen ?? new Map<object, object>();
   const data = copyData(value, (inner) => toLearner(inner, within), within, true);
   if (!data) return learnerView(value);

@@ -2,15 +2,21 @@
  * The grading type check (engine/typecheck.ts) reports what the learner's editor reports: the
  * options of tsconfig.json, Node's types, no DOM.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { expect, test } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, expect, test } from "vitest";
 import { typecheck } from "../../engine/typecheck.ts";
+
+const made: string[] = [];
+afterAll(() => {
+  for (const path of made) rmSync(dirname(path), { recursive: true, force: true });
+});
 
 function file(source: string): string {
   const path = join(mkdtempSync(join(tmpdir(), "ztm-typecheck-")), "exercise.ts");
   writeFileSync(path, source);
+  made.push(path);
   return path;
 }
 

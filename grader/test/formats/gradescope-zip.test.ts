@@ -11,7 +11,9 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildAutograderZip, parsePackageArgs } from "../../package/gradescope.ts";
+import { mutate } from "../../kit/mutants.ts";
 import { environmentWithoutRunSettings, repoRoot } from "../../kit/settings.ts";
+import mutants from "../../mutants/06-cache/lru-cache.ts";
 import { solutionOf } from "../helpers.ts";
 
 const ID = "06-cache/lru-cache";
@@ -83,11 +85,15 @@ describe("Gradescope autograder zip", () => {
   });
 
   test("built without --seed, a regrade of the same submission gives the same results", () => {
-    const stub = readFileSync(join(repoRoot, "exercises", `${ID}.ts`), "utf8");
+    // A buggy file whose failing scenario depends on the seed (get-does-not-touch: which key the
+    // shrunk counterexample hits differs from seed to seed); a stub fails the same way at every
+    // seed, so it could not show a seed that changes between runs.
+    const buggy = mutate(ID, mutants.mutants.find((m) => m.name === "get-does-not-touch")!);
     const untimed = (r: any) => ({ ...r, execution_time: 0 });
-    const first = runAutograder(root, { "lru-cache.ts": stub });
+    const first = runAutograder(root, { "lru-cache.ts": buggy });
     expect(first.score).toBeLessThan(first.max_score);
-    expect(untimed(runAutograder(root, { "lru-cache.ts": stub }))).toEqual(untimed(first));
+    expect(first.score).toBeGreaterThan(0);
+    expect(untimed(runAutograder(root, { "lru-cache.ts": buggy }))).toEqual(untimed(first));
     expect(readFileSync(join(root, "source", "grading-seed"), "utf8")).toMatch(/^\d+\n$/);
   });
 

@@ -96,6 +96,40 @@ describe("values that cross", () => {
     expect(back).toBe(lent);
     expect(one).toBe(1);
   });
+
+  test("a learner's promise reaches the grader as a plain Promise, whatever its class, and its rejection as a copy", async () => {
+    const m = await load(`
+      class Mine extends Promise<unknown> {}
+      export const plain = () => Promise.resolve([1, { a: 2 }]);
+      export const subclass = () => new Mine((resolve) => resolve(5));
+      export const ownConstructor = () => { const p: any = Promise.resolve(6); p.constructor = Mine; return p; };
+      export const fails = () => Promise.reject(new RangeError("no"));
+    `);
+    for (const [make, value] of [[m.plain, [1, { a: 2 }]], [m.subclass, 5], [m.ownConstructor, 6]] as const) {
+      const promise = make();
+      expect(Object.getPrototypeOf(promise)).toBe(Promise.prototype);
+      expect(Object.hasOwn(promise, "constructor")).toBe(false);
+      expect(await promise).toEqual(value);
+    }
+    const error = await m.fails().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(RangeError);
+    expect(error.message).toBe("no");
+    expect(typeof error.learnerStack).toBe("string"); // a copy made at the crossing
+  });
+
+  test("arrays that hold themselves cross as copies that hold themselves, both ways", async () => {
+    const m = await load(`
+      export const loop = () => { const a: any[] = [1]; a.push(a, { self: a }); return a; };
+      export const isLoop = (a: any[]) => a[1] === a && a[2].self === a && a[0] === "x";
+    `);
+    const copy = m.loop();
+    expect(copy[0]).toBe(1);
+    expect(copy[1]).toBe(copy);
+    expect(copy[2].self).toBe(copy);
+    const mine: unknown[] = ["x"];
+    mine.push(mine, { self: mine });
+    expect(m.isLoop(mine)).toBe(true);
+  });
 });
 
 describe("what a learner's module can reach", () => {

@@ -5,7 +5,7 @@
  * time) keeps its full score, and nothing the run started is left running afterwards.
  * Needs "full" isolation (Linux, root); elsewhere it is skipped with a warning.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -26,8 +26,15 @@ const solution = (id: string) => readFileSync(join(repoRoot, "solutions", `${id}
 const full = detectIsolation() === "full";
 if (!full) console.warn(`WARNING: sandbox tests skipped: isolation here is "${detectIsolation()}", they need Linux as root`);
 
+/** Every submission folder this file made, removed after its tests. */
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 function submission(files: Record<string, string>, prefix = "ztm-submission-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
   for (const [id, source] of Object.entries(files)) {
     const file = join(dir, "exercises", `${id}.ts`);
     mkdirSync(dirname(file), { recursive: true });
