@@ -6,11 +6,10 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import LongestFirst from "./test/longest-first.ts";
 
-const EXERCISE_SELFTESTS = "grader/test/chapters/*/*.test.ts";
-
 export default defineConfig({
   test: {
     root: new URL("..", import.meta.url).pathname,
+    include: ["grader/test/**/*.test.ts"],
     env: { ZTM_SELFTEST: "1" },
     // Temp folders of the whole run live in one folder that is removed at the end (global-temp.ts).
     globalSetup: ["grader/test/global-temp.ts"],
@@ -25,20 +24,5 @@ export default defineConfig({
     sequence: { sequencer: LongestFirst },
     testTimeout: 300_000,
     hookTimeout: 60_000,
-    projects: [
-      {
-        // The exercises' self-tests (a file per exercise) share their workers' module cache: they
-        // only read the graders, load code into fresh compartments and keep no global state, and a
-        // warm worker skips the start-up and the JIT warm-up of the kit and fast-check (measured:
-        // 12.3 s of CPU isolated, 9.3 s shared, for four small exercises).
-        extends: true,
-        test: { name: "exercises", include: [EXERCISE_SELFTESTS], isolate: false },
-      },
-      {
-        // Everything else (engine, CLI, formats, site, lab) gets a fresh worker per file, as usual.
-        extends: true,
-        test: { name: "engine", include: ["grader/test/**/*.test.ts"], exclude: [EXERCISE_SELFTESTS] },
-      },
-    ],
   },
 });

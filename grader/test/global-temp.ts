@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export default function setup(): () => void {
-  // Each vitest project runs the global setup (vitest.selftest.config.ts has two): the first makes
-  // the run's folder, the others find it.
+  // Once per run: a second call (vitest runs the global setup once per project, should the config
+  // gain projects) finds the folder made by the first instead of nesting another in it.
   if (process.env.ZTM_TEST_RUN_TEMP) return () => {};
   const systemTemp = tmpdir();
   const runTemp = mkdtempSync(join(systemTemp, "ztm-test-run-"));
