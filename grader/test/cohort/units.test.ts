@@ -1,8 +1,8 @@
 /** The cohort's pure parts: CSV, roster problems, cohort-file validation, late policy, shards. */
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, expect, onTestFinished, test } from "vitest";
 import { cohortTemplate, validateCohort } from "../../cohort/cohort-file.ts";
 import { csvLine, parseCsv } from "../../cohort/csv.ts";
 import { nextHintTier } from "../../cohort/feedback.ts";
@@ -37,6 +37,7 @@ describe("csv", () => {
 describe("roster", () => {
   test("bad rows are reported with their line numbers and the others kept", () => {
     const dir = mkdtempSync(join(tmpdir(), "ztm-roster-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, "a"));
     mkdirSync(join(dir, "b"));
     const text = [

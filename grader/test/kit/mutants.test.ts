@@ -2,10 +2,10 @@
  * Materializing a mutant (kit/mutants.ts) replaces its scratch file whole, so that a run importing
  * it while another run writes it never reads half a file.
  */
-import { linkSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { expect, test } from "vitest";
+import { expect, onTestFinished, test } from "vitest";
 import { materialize, mutate } from "../../kit/mutants.ts";
 import lruMutants from "../../mutants/06-cache/lru-cache.ts";
 
@@ -13,6 +13,7 @@ const LRU = "06-cache/lru-cache";
 
 test("a second materialize replaces the file by a rename, never rewriting it in place", () => {
   const root = mkdtempSync(join(tmpdir(), "ztm-materialize-"));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
   const mutant = lruMutants.mutants[0]!;
   const file = materialize(LRU, mutant, root);
   // A hard link keeps the first file's contents; writing in place would change them too.
