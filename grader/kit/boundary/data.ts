@@ -51,6 +51,30 @@ export const isCopyable = (value: object): boolean =>
   isPlainData(value) || isMap(value) || isSet(value) || isDate(value) || isTypedArray(value) || isArrayBuffer(value);
 
 /**
+ * Copies an array across with `cross`, alone or inside data (`seen`, which guards against
+ * cycles). Arrays are never remembered (only plain objects serve as handles), so no identity map
+ * is consulted, and the `seen` map is made only once the array holds an object: most arrays that
+ * cross hold numbers and strings.
+ */
+export function copyArray(value: unknown[], cross: (inner: unknown, seen: Map<object, object>) => unknown, seen?: Map<object, object>): unknown[] {
+  const known = seen?.get(value);
+  if (known) return known as unknown[];
+  const copy: unknown[] = [];
+  seen?.set(value, copy);
+  const length = value.length;
+  for (let i = 0; i < length; i++) {
+    if (!(i in value)) continue;
+    const inner = get(value, i);
+    if (!isObject(inner)) copy[i] = inner;
+    else {
+      if (!seen) (seen = new Map<object, object>()).set(value, copy);
+      copy[i] = cross(inner, seen);
+    }
+  }
+  return copy;
+}
+
+/**
  * Copies data (arrays, plain objects, collections) across, converting what it holds with `cross`.
  * With `accessorsAreBehaviour`, a plain object with a getter is not data (a grader's object that
  * counts reads of `timestamp`, say): undefined is returned and the caller makes a view instead.
@@ -60,13 +84,7 @@ export const isCopyable = (value: object): boolean =>
 export function copyData(value: object, cross: (inner: unknown) => unknown, seen: Map<object, object>, accessorsAreBehaviour = false): object | undefined {
   const known = seen.get(value);
   if (known) return known;
-  if (Array.isArray(value) && getPrototypeOf(value) === arrayProto) {
-    const copy: unknown[] = [];
-    seen.set(value, copy);
-    const length = (value as unknown[]).length;
-    for (let i = 0; i < length; i++) if (i in value) copy[i] = cross(get(value, i));
-    return copy;
-  }
+  if (Array.isArray(value) && getPrototypeOf(value) === arrayProto) return copyArray(value as unknown[], cross, seen);
   if (isPlainData(value)) {
     const keys = ownKeys(value);
     const descs = keys.map((key) => getOwnPropertyDescriptor(value, key));

@@ -21,7 +21,7 @@
  * the map is large).
  */
 import { types } from "node:util";
-import { copyData, copyError, isCopyable, isError, isObject, isPlainData } from "./data.ts";
+import { copyArray, copyData, copyError, isCopyable, isError, isObject, isPlainData } from "./data.ts";
 import { stackOf } from "./realm.ts";
 
 /** Raised when a learner's value cannot be accepted: the grader reports it as the learner's error. */
@@ -102,30 +102,6 @@ const arrayProto = Array.prototype;
 
 /** An array of the language's own (no Proxy, no subclass): data, and never a handle. */
 const isPlainArray = (value: object): value is unknown[] => Array.isArray(value) && !isProxy(value) && getPrototypeOf(value) === arrayProto;
-
-/**
- * Copies an array across with `cross`, alone or inside data (`seen`, which guards against
- * cycles). Arrays are never remembered (only plain objects serve as handles), so no identity map
- * is consulted, and the `seen` map is made only once the array holds an object: most arrays that
- * cross hold numbers and strings.
- */
-function copyArray(value: unknown[], cross: (inner: unknown, seen: Map<object, object>) => unknown, seen?: Map<object, object>): unknown[] {
-  const known = seen?.get(value);
-  if (known) return known as unknown[];
-  const copy: unknown[] = [];
-  seen?.set(value, copy);
-  const length = value.length;
-  for (let i = 0; i < length; i++) {
-    if (!(i in value)) continue;
-    const inner = get(value, i);
-    if (!isObject(inner)) copy[i] = inner;
-    else {
-      if (!seen) (seen = new Map<object, object>()).set(value, copy);
-      copy[i] = cross(inner, seen);
-    }
-  }
-  return copy;
-}
 
 // ---------------------------------------------------------------- learner → judge
 
