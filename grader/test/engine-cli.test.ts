@@ -131,11 +131,17 @@ describe("grade CLI", () => {
     });
   });
 
-  test("the same seed gives the same result, and the replay command reproduces the failure", () => {
-    const first = grade([LRU, "--mutant", "get-does-not-touch", "--seed", "21"]);
-    const second = grade([LRU, "--mutant", "get-does-not-touch", "--seed", "21"]);
+  test("the same seed gives the same result (the report, and JUnit apart from its timings), and the replay command reproduces the failure", () => {
+    // Both runs print JUnit too (the --json report is written either way): two gradings prove
+    // both formats deterministic, where formats.test.ts graded twice more for JUnit alone.
+    const args = [LRU, "--mutant", "get-does-not-touch", "--seed", "21", "--format", "junit"];
+    const first = grade(args);
+    const second = grade(args);
     const strip = (r: typeof first) => JSON.stringify(r.report, (k, v) => (k === "durationMs" ? undefined : v));
     expect(strip(first)).toBe(strip(second));
+    const untimed = (xml: string) => xml.replace(/time="[\d.]+"/g, 'time=""');
+    expect(first.stdout).toMatch(/^<\?xml [\s\S]*<failure /);
+    expect(untimed(first.stdout)).toBe(untimed(second.stdout));
     expect(first.report?.seed).toBe(21);
     const failing = first.report!.exercises[0].properties.find((p) => p.status === "fail")!;
     expect(failing.replay).toMatch(/^npm run grade -- 06-cache\/lru-cache --mutant get-does-not-touch --property \d+ --seed 21 --path \S+$/);
