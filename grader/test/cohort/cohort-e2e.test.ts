@@ -5,7 +5,7 @@
  * dashboard in headless Chromium.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -54,7 +54,13 @@ beforeAll(() => {
   console.log(`cohort throughput: ${fx.ids.length} submissions in ${((Date.now() - started) / 1000).toFixed(1)}s = ${perMinute.toFixed(1)} submissions/minute\n${fullRun.stdout}`);
 }, 300_000);
 
+/** Temp folders made outside the fixture, removed after the tests. */
+const made: string[] = [];
 afterAll(() => {
+  for (const dir of made) {
+    killLeftovers(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
   if (!fx) return;
   killLeftovers(fx.root);
   rmSync(fx.root, { recursive: true, force: true });
@@ -84,18 +90,19 @@ describe("a whole cohort", () => {
     // either way the crash costs this student only, and the run went on.
     expect(pick("crash")[0]).toBe("0");
     expect(pick("crash")[6] === "error" || pick("crash")[1] === "8").toBe(true);
-    expect(pick("git-ontime")).toEqual(["6", "8", "14", "0", "14", "14", "ok"]);
-    // Stubs on time, solutions 9 and 2 days late: 50% (the cap) and 20% off, better than 0.
-    expect(pick("git-late")).toEqual(["3", "6.4", "14", "4.6", "9.4", "14", "late"]);
-    // A worse late commit never lowers the grade.
-    expect(pick("git-worse")).toEqual(["6", "8", "14", "0", "14", "14", "ok"]);
+    // The plan on time (its late stub never lowers it), the cache 2 days late (20% off, better than
+    // its on-time stub): the better attempt counts per assignment, and both commits are shown.
+    expect(pick("git-late")).toEqual(["6", "6.4", "14", "1.6", "12.4", "14", "late"]);
+    expect(rows.get("git-late")!.commit).toMatch(/^[0-9a-f]{12} [0-9a-f]{12}$/);
+    // Only late commits, 17 and 10 started days late: half the points (the cap).
     expect(pick("git-only-late")).toEqual(["3", "4", "14", "7", "7", "14", "late"]);
-    expect(rows.get("git-ontime")!.commit).toMatch(/^[0-9a-f]{12}$/);
+    expect(rows.get("git-only-late")!.commit).toMatch(/^[0-9a-f]{12}$/);
     expect(rows.get("full")!.commit).toBe("");
     // A name that a spreadsheet would run as a formula is defused, and the CSV stays parseable.
-    expect(rows.get("formula")!.name).toBe('\'=HYPERLINK("x")');
+    expect(rows.get("syntax")!.name).toBe('\'=HYPERLINK("x")');
     const stored = JSON.parse(readFileSync(join(full, "results", "git-late.json"), "utf8"));
-    expect(stored.exercises[0]).toMatchObject({ attempt: "late", penaltyPercent: 50, commitTime: "2025-03-12T10:00:00+01:00", otherAttempt: { attempt: "on-time", raw: 0 } });
+    expect(stored.exercises[0]).toMatchObject({ id: "03-scaling/capacity-plan", attempt: "on-time", raw: 6, penaltyPercent: 0, commitTime: "2025-03-01T10:00:00+01:00", otherAttempt: { attempt: "late", raw: 0, penaltyPercent: 50 } });
+    expect(stored.exercises[1]).toMatchObject({ id: "06-cache/ttl-cache", attempt: "late", raw: 8, penaltyPercent: 20, commitTime: "2025-03-12T10:00:00+01:00", otherAttempt: { attempt: "on-time", raw: 0 } });
   });
 
   test("a submission that outlives the wall-clock limit becomes an error row, and the run goes on", () => {
@@ -116,7 +123,7 @@ describe("a whole cohort", () => {
   }, 120_000);
 
   test("bad roster rows are reported with their line numbers", () => {
-    for (const line of [6, 9, 11, 13]) expect(fullRun.stderr).toContain(`roster.csv: line ${line}:`);
+    for (const line of [6, 9, 10, 12]) expect(fullRun.stderr).toContain(`roster.csv: line ${line}:`);
     expect(fullRun.stderr).toMatch(/line 9: duplicate student_id "full" \(first on line 2\)/);
     expect(readFileSync(join(full, "roster-problems.txt"), "utf8").trim().split("\n")).toHaveLength(4);
   });
@@ -146,40 +153,48 @@ describe("a whole cohort", () => {
 
   test("a SIGKILLed shard run resumes without losing or regrading anyone; shards merge into the unsharded gradebook", async () => {
     // Sharding, resuming and merging do not depend on what a submission holds, so the shards grade
-    // a smaller roster: four of the students above (a pass, the stubs, a syntax error, and a git
-    // repository graded late, two attempts) and the row whose submission is missing, in roster
-    // order (the duplicate row of "full" comes along: a roster problem in both shards). The
-    // hanging, crashing and other git students would only be graded a second time.
-    const subset = ["full", "stubs", "syntax", "missing-path", "git-late"];
+    // a smaller roster: three of the students above (a pass; a syntax error, whose name is the
+    // defused formula; a git repository graded late, with its penalty) and the row whose
+    // submission is missing, in roster order (the duplicate row of "full" comes along: a roster
+    // problem in both shards). Three is the fewest that proves it: shard 1 gets two students, so
+    // killing it after the first leaves one for the resume, and shard 2 still grades one. Every
+    // other student would only be graded a second time.
+    const subset = ["full", "syntax", "missing-path", "git-only-late"];
     const lines = readFileSync(fx.rosterFile, "utf8").trim().split("\n");
     const rosterFile = join(fx.root, "shard-roster.csv");
     writeFileSync(rosterFile, `${[lines[0], ...lines.filter((line) => subset.some((id) => line.startsWith(`${id},`)))].join("\n")}\n`);
     const students = subset.filter((id) => fx.ids.includes(id)); // the rows with a submission
-    expect(students).toEqual(["full", "stubs", "syntax", "git-late"]);
+    expect(students).toEqual(["full", "syntax", "git-only-late"]);
     const shard1 = join(fx.root, "shard-1");
     const shard2 = join(fx.root, "shard-2");
-    const first = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard1, "--shard", "1/2"]);
-    expect(first.stdout).toMatch(/Graded 2 student/);
-    // Shard 2: kill the CLI as soon as one student's result is on disk.
-    const args = ["grader/bin/cohort.mjs", "grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard2, "--shard", "2/2", "--concurrency", "1"];
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: cleanEnv(), stdio: "ignore" });
-    const resultsDir = join(shard2, "results");
+    const second = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard2, "--shard", "2/2"]);
+    expect(second.stdout).toMatch(/Graded 1 student/);
+    // Shard 1: kill the CLI as soon as one student's result is on disk.
+    const args = ["grader/bin/cohort.mjs", "grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard1, "--shard", "1/2", "--concurrency", "1"];
+    // Its own temp folder: what the killed run was grading (a copied submission, a git snapshot)
+    // is never cleaned up by it, so this test removes that folder.
+    const killedTemp = mkdtempSync(join(tmpdir(), "ztm-killed-shard-"));
+    made.push(killedTemp);
+    chmodSync(killedTemp, 0o1777); // like /tmp: the sandboxed engine runs as another user
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...cleanEnv(), TMPDIR: killedTemp }, stdio: "ignore" });
+    const resultsDir = join(shard1, "results");
     const done = () => (existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith(".json")) : []);
     const deadline = Date.now() + 120_000;
     while (done().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    killLeftovers(shard2);
+    killLeftovers(shard1);
+    killLeftovers(killedTemp);
     const before = new Map(done().map((f) => [f, readFileSync(join(resultsDir, f), "utf8")]));
-    const inShard2 = students.filter((_, i) => i % 2 === 1);
+    const inShard1 = students.filter((_, i) => i % 2 === 0);
     expect(before.size).toBeGreaterThanOrEqual(1);
-    expect(before.size).toBeLessThan(inShard2.length);
-    const resumed = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard2, "--shard", "2/2"]);
+    expect(before.size).toBeLessThan(inShard1.length);
+    const resumed = cohort(["grade", "--cohort", fx.cohortFile, "--roster", rosterFile, "--out", shard1, "--shard", "1/2"]);
     expect(resumed.stderr).toContain(`Resuming: ${before.size} student(s) already graded`);
-    expect(resumed.stdout).toContain(`Graded ${inShard2.length - before.size} student(s)`);
+    expect(resumed.stdout).toContain(`Graded ${inShard1.length - before.size} student(s)`);
     // Results written before the kill are untouched: nobody was graded twice.
     for (const [file, text] of before) expect(readFileSync(join(resultsDir, file), "utf8")).toBe(text);
-    expect(done().sort()).toEqual(inShard2.map((id) => `${id}.json`).sort());
+    expect(done().sort()).toEqual(inShard1.map((id) => `${id}.json`).sort());
     expect(readdirSync(resultsDir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
 
     const merged = join(fx.root, "merged");

@@ -82,12 +82,12 @@ export function buildCohort(): Fixture {
     mkdirSync(sub(id), { recursive: true });
     writeExercises(sub(id), files);
   }
-  // On time with everything.
-  gitRepo(sub("git-ontime"), [["2025-03-01T10:00:00+01:00", full]]);
-  // Stubs on time, solutions 2 days after the ttl deadline (9 after the plan deadline): late wins.
-  gitRepo(sub("git-late"), [["2025-03-01T10:00:00+01:00", {}], ["2025-03-12T10:00:00+01:00", full]]);
-  // Solutions on time, then a broken late commit: the on-time attempt is kept.
-  gitRepo(sub("git-worse"), [["2025-03-02T10:00:00+01:00", full], ["2025-03-11T10:00:00+01:00", { [TTL]: stub(TTL), [PLAN]: stub(PLAN) }]]);
+  // Per assignment, the better attempt counts. On time (1 March): the plan solved, the cache a
+  // stub. Two days after the cache's deadline (12 March): the cache solved, the plan back to its
+  // stub. The cache's late attempt wins (20% off 8 beats 0); the plan's worse late attempt never
+  // lowers its grade (the on-time 6 stays); both commits count. One repository, two gradings,
+  // for what a late-wins and a late-is-worse repository took four gradings to show.
+  gitRepo(sub("git-late"), [["2025-03-01T10:00:00+01:00", { [PLAN]: solution(PLAN) }], ["2025-03-12T10:00:00+01:00", { [TTL]: solution(TTL) }]]);
   // Only a commit after both deadlines: graded late, half the points at most (the cap).
   gitRepo(sub("git-only-late"), [["2025-03-20T10:00:00+01:00", full]]);
   const rows = [
@@ -95,18 +95,17 @@ export function buildCohort(): Fixture {
     "full,Ada Full,ada@example.edu,submissions/full",
     "stubs,\"Stub, Sam\",sam@example.edu,submissions/stubs",
     "partial,Pat Partial,pat@example.edu,submissions/partial",
-    "syntax,Syd Syntax,syd@example.edu,submissions/syntax",
+    // A name that a spreadsheet would run as a formula, on a student graded anyway (its own row
+    // pointing at submissions/full again would only grade that folder a second time).
+    "syntax,\"=HYPERLINK(\"\"x\"\")\",syd@example.edu,submissions/syntax",
     "missing-path,Mo Missing,mo@example.edu,submissions/nowhere",
     "loop,Lou Loop,lou@example.edu,submissions/loop",
     "crash,Cass Crash,cass@example.edu,submissions/crash",
     "full,Dup Licate,dup@example.edu,submissions/full",
-    "git-ontime,Gil Ontime,gil@example.edu,submissions/git-ontime",
     "bad-csv,\"Unbalanced\"x,bad@example.edu,submissions/full",
     "git-late,Lara Late,lara@example.edu,submissions/git-late",
     "three,fields,only",
-    "git-worse,Wes Worse,wes@example.edu,submissions/git-worse",
     "git-only-late,Olly Onlylate,olly@example.edu,submissions/git-only-late",
-    "formula,\"=HYPERLINK(\"\"x\"\")\",f@example.edu,submissions/full",
   ];
   const rosterFile = join(root, "roster.csv");
   writeFileSync(rosterFile, `${rows.join("\n")}\n`);
@@ -124,5 +123,5 @@ export function buildCohort(): Fixture {
       wallSeconds: 90,
     }),
   );
-  return { root, cohortFile, rosterFile, ids: ["full", "stubs", "partial", "syntax", "loop", "crash", "git-ontime", "git-late", "git-worse", "git-only-late", "formula"] };
+  return { root, cohortFile, rosterFile, ids: ["full", "stubs", "partial", "syntax", "loop", "crash", "git-late", "git-only-late"] };
 }

@@ -59,12 +59,31 @@ describe("Gradescope autograder zip", () => {
   test.each([
     ["the repository's layout", { [`exercises/${ID}.ts`]: solved }],
     ['GitHub\'s "Download ZIP" (one top folder)', { [`zero-to-millions-main/exercises/${ID}.ts`]: solved, "zero-to-millions-main/README.md": "x" }],
-    ["the bare exercise file", { "lru-cache.ts": solved }],
   ])("%s: found and graded, scored out of the assignment's own exercises", (_layout, files) => {
     const results = runAutograder(root, files);
     expect(results.tests.length).toBeGreaterThan(1);
     expect(results.tests.every((t: any) => t.name.startsWith(ID) && t.status === "passed")).toBe(true);
     expect(results.score).toBe(results.max_score);
+  });
+
+  test("the bare exercise file: found and graded; built without --seed, a regrade of the same submission gives the same results", () => {
+    // A buggy file whose failing scenario depends on the seed (get-does-not-touch: which key the
+    // shrunk counterexample hits differs from seed to seed); a stub fails the same way at every
+    // seed, so it could not show a seed that changes between runs. Its first grading also proves
+    // the bare layout: only the uploaded file's own code can score above 0 and below full marks
+    // (a file not found scores 0 with no tests; the stub or the solution would not land between).
+    const buggy = mutate(ID, mutants.mutants.find((m) => m.name === "get-does-not-touch")!);
+    const untimed = (r: any) => ({ ...r, execution_time: 0 });
+    const first = runAutograder(root, { "lru-cache.ts": buggy });
+    expect(first.tests.length).toBeGreaterThan(1);
+    expect(first.tests.every((t: any) => t.name.startsWith(ID))).toBe(true);
+    expect(first.tests.some((t: any) => t.status === "passed")).toBe(true);
+    expect(first.score).toBeLessThan(first.max_score);
+    expect(first.score).toBeGreaterThan(0);
+    // Scored out of the assignment's own exercises: its tests, all named for ID, make up max_score.
+    expect(first.tests.reduce((sum: number, t: any) => sum + t.max_score, 0)).toBe(first.max_score);
+    expect(untimed(runAutograder(root, { "lru-cache.ts": buggy }))).toEqual(untimed(first));
+    expect(readFileSync(join(root, "source", "grading-seed"), "utf8")).toMatch(/^\d+\n$/);
   });
 
   test("nothing found: score 0 and a student-visible message naming the file to upload", () => {
@@ -82,19 +101,6 @@ describe("Gradescope autograder zip", () => {
     const asNobody = (file: string) => spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "cat", file]).status;
     expect(asNobody(seed)).not.toBe(0);
     expect(asNobody(join(root, "source", "package.json"))).toBe(0); // the same user reads what it may
-  });
-
-  test("built without --seed, a regrade of the same submission gives the same results", () => {
-    // A buggy file whose failing scenario depends on the seed (get-does-not-touch: which key the
-    // shrunk counterexample hits differs from seed to seed); a stub fails the same way at every
-    // seed, so it could not show a seed that changes between runs.
-    const buggy = mutate(ID, mutants.mutants.find((m) => m.name === "get-does-not-touch")!);
-    const untimed = (r: any) => ({ ...r, execution_time: 0 });
-    const first = runAutograder(root, { "lru-cache.ts": buggy });
-    expect(first.score).toBeLessThan(first.max_score);
-    expect(first.score).toBeGreaterThan(0);
-    expect(untimed(runAutograder(root, { "lru-cache.ts": buggy }))).toEqual(untimed(first));
-    expect(readFileSync(join(root, "source", "grading-seed"), "utf8")).toMatch(/^\d+\n$/);
   });
 
   test("package:gradescope arguments: ids and chapters, --visibility, clear usage errors", () => {

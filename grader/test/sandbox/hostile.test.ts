@@ -17,10 +17,24 @@ import { detectIsolation } from "../../sandbox/isolation.ts";
 const TTL = "06-cache/ttl-cache";
 const PLAN = "03-scaling/capacity-plan";
 const hostileRoot = join(repoRoot, "grader/test/sandbox/hostile");
-/** Attacks graded together with an honest sibling exercise in the same submission. */
-const WITH_SIBLING = new Set([
-  "kill-parent", "fork-bomb", "memory-bomb", "loop-at-import", "write-outside", "exit-zero",
-  "patch-prototypes", "stack-sniffing", "fake-skips", "proxy-answers", "lying-getters", "atomics-wait",
+/**
+ * Attacks graded together with an honest sibling exercise in the same submission: those that, if
+ * the layer that stops them gave way, would reach past their own exercise. A sibling costs a
+ * second test worker in that run, so attacks that can only spoil their own grade go without:
+ * stack-sniffing and process-internals read what their own code can see; fake-skips,
+ * proxy-answers and lying-getters hand odd values to their own exercise's checks, in their own
+ * worker; atomics-wait and loop-in-call hang their own worker, as loop-at-import does (which keeps
+ * its sibling for the whole class).
+ */
+const WITH_SIBLING = new Map([
+  ["kill-parent", "kills the grading process every exercise reports through"],
+  ["fork-bomb", "uses up the process limit the sibling's worker needs"],
+  ["memory-bomb", "uses up the memory the run shares"],
+  ["loop-at-import", "holds a core and the run's wall clock"],
+  ["write-outside", "overwrites files of the run (the sibling's among them)"],
+  ["exit-zero", "ends the grading process early, before the sibling reports"],
+  ["patch-prototypes", "patches built-ins the sibling's code and grader use"],
+  ["forge-journal", "appends forged results to every journal in the run's folder, the sibling's too"],
 ]);
 const solution = (id: string) => readFileSync(join(repoRoot, "solutions", `${id}.ts`), "utf8");
 const full = detectIsolation() === "full";
@@ -127,9 +141,9 @@ describe.skipIf(!full)("grading hostile submissions", () => {
   test("honest code keeps its full score: a neighbour graded at the same time, and siblings of attacks", () => {
     expect(ttl("honest")).toMatchObject({ status: "pass" });
     expect(ttl("honest")!.score).toBe(ttl("honest")!.maxScore);
-    for (const attack of WITH_SIBLING) {
+    for (const [attack, why] of WITH_SIBLING) {
       const sibling = results.get(attack)?.report?.exercises.find((e) => e.id === PLAN);
-      expect(sibling?.status, `${attack}'s sibling: ${sibling?.reason ?? ""}`).toBe("pass");
+      expect(sibling?.status, `${attack} (${why}): its sibling ${sibling?.reason ?? ""}`).toBe("pass");
     }
   });
 
