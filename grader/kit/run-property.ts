@@ -24,6 +24,8 @@ export interface PropertyDef<M> {
   timeoutMs?: number;
   /** Checks many rules at once, or cost: its failure is shown after specific ones (lead-failure.ts). */
   broad?: boolean;
+  /** One run whose input is the same at every seed (PropertyOptions.fixedInput). */
+  fixedInput?: boolean;
 }
 
 const TIMED_OUT = Symbol("timed out");

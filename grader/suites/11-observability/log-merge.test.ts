@@ -289,6 +289,8 @@ export default defineGrader<Module>("11-observability/log-merge", (property) => 
         const ratio = tb / ta;
         checkThat("time at 128× the streams ÷ at 1×", ratio < 12, "below 12 (O(log k) per line; O(k) gives about 40)", tb === Infinity ? "more than 12" : Number(ratio.toFixed(1)));
       }),
-    { runs: 1, timeoutMs: 30_000, broad: true },
+    // fixedInput: the workloads are fixed, and the solution reads `timestamp` on every
+    // comparison, so its verdict is a count of reads, never a timing.
+    { runs: 1, timeoutMs: 30_000, broad: true, fixedInput: true },
   );
 });
