@@ -18,6 +18,7 @@ const RealDate = Date;
 // Taken once: under vitest a Node built-in's exports are reached through a Proxy of its module
 // runner, so `createHash(…)` in a hash loop would cost a trap on every call.
 const { createHash, createHmac, randomBytes, randomUUID, randomInt, timingSafeEqual } = crypto;
+const oneShotHash = crypto.hash;
 const formatted = format;
 
 /** `Date` as the learner sees it: the real class, with "now" taken from the judge's clock. */
@@ -109,12 +110,58 @@ class LearnerHash {
   }
 }
 
+/**
+ * `createHash(algorithm)`: the common `createHash(a).update(text).digest(enc)` of a hash ring
+ * becomes one `crypto.hash` call, about 3x cheaper (0.44 µs against 1.4 µs for MD5 in hex): the
+ * hash rings' self-tests spent most of their time here. Node's Hash object is made only when the
+ * use is anything else (a second update, an input encoding, a second digest), so every answer and
+ * every error is Node's own.
+ */
+class LearnerDigest {
+  readonly #algorithm: string;
+  #hash: LearnerHash | undefined;
+  #pending: string | undefined;
+  #finalized = false;
+  constructor(algorithm: string) {
+    this.#algorithm = algorithm;
+    // A name Node lists goes the one-shot way; any other one to Node's Hash (which throws for an unknown one).
+    if (!HASHES.has(algorithm)) this.#hash = new LearnerHash(createHash(algorithm));
+  }
+  #real(): LearnerHash {
+    if (!this.#hash) {
+      this.#hash = new LearnerHash(createHash(this.#algorithm));
+      if (this.#pending !== undefined) this.#hash.update(this.#pending);
+      // Digested by the one-shot path: a later update or digest throws Node's own error.
+      if (this.#finalized) this.#hash.digest();
+      this.#pending = undefined;
+    }
+    return this.#hash;
+  }
+  update(data: string | Uint8Array, encoding?: crypto.Encoding): this {
+    // Only text is held back: strings cannot change before the digest, byte arrays can.
+    const utf8 = encoding === undefined || encoding === "utf8" || encoding === "utf-8";
+    if (!this.#hash && !this.#finalized && this.#pending === undefined && utf8 && typeof data === "string") this.#pending = data;
+    else this.#real().update(data, encoding);
+    return this;
+  }
+  digest(encoding?: crypto.BinaryToTextEncoding): string | Buffer {
+    if (this.#hash || this.#finalized || this.#pending === undefined || !ONE_SHOT_OUTPUT.has(encoding)) return this.#real().digest(encoding);
+    const answer = oneShotHash(this.#algorithm, this.#pending, encoding ?? "buffer") as string | Buffer;
+    this.#pending = undefined;
+    this.#finalized = true;
+    return answer;
+  }
+}
+const HASHES = new Set(crypto.getHashes());
+const ONE_SHOT_OUTPUT = new Set<string | undefined>([undefined, "hex", "base64", "base64url", "latin1", "binary"]);
+
 /** `node:crypto` as an exercise may import it: hashing, HMAC, random bytes and ids. */
 function learnerCrypto() {
   harden(LearnerHash);
+  harden(LearnerDigest);
   hardenHost(Buffer); // digests and random bytes are Buffers: their prototype must be frozen first
   return Object.freeze({
-    createHash: (algorithm: string) => new LearnerHash(createHash(algorithm)),
+    createHash: (algorithm: string) => new LearnerDigest(algorithm),
     createHmac: (algorithm: string, key: string | Uint8Array) => new LearnerHash(createHmac(algorithm, key)),
     randomBytes: (size: number) => randomBytes(size),
     randomUUID: () => randomUUID(),
