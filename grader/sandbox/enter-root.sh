@@ -9,7 +9,8 @@
 # read-only, with solutions/, exercises/, .git/ and grader/mutants/ replaced by empty folders and grader/ itself
 # closed to everyone but root (the engine); a private /proc that shows a user only its own
 # processes; a few device nodes; an empty /tmp only root can write; the submission's copy
-# (read-only) at /sandbox/submission and a root-only /sandbox/out for the report.
+# (read-only) at /sandbox/submission and a root-only /sandbox/out for the report; a root-only
+# /sandbox/module-cache for vitest's compiled graders (below).
 #
 # The mounts are written as two mount tables and applied by one `mount --all` each: a `mount`
 # process per mount (about 35 of them, with a mkdir or touch each) cost half a second of CPU per
@@ -56,6 +57,7 @@ touch "$NEWROOT/dev/null" "$NEWROOT/dev/zero" "$NEWROOT/dev/full" "$NEWROOT/dev/
 # node_modules may be a symlink to a shared folder: its target must be visible too.
 MODULES=$REPO/node_modules
 if [ -L "$MODULES" ]; then MODULES=$(readlink -f "$MODULES"); fi
+CACHE=$MODULES/.experimental-vitest-cache
 
 links=
 {
@@ -77,6 +79,11 @@ links=
   for hidden in solutions exercises .git; do
     if [ -d "$REPO/$hidden" ]; then line ztm-hidden "$NEWROOT$REPO/$hidden" tmpfs "ro,mode=0755,size=4k"; fi
   done
+  # vitest's shared module cache holds compiled mutants (near-solutions) too: hidden here, and
+  # seen by the engine only through /sandbox/module-cache.
+  if [ -d "$CACHE" ]; then line ztm-hidden "$NEWROOT$CACHE" tmpfs "ro,mode=0755,size=4k"; fi
+  # Outside the new root: what this run adds to the module cache (vanishes with the namespace).
+  line ztm-cache "$SCRATCH/cache" tmpfs "mode=0700,size=64m,X-mount.mkdir=0700"
   # grader/: a root-only folder (the learner's user cannot even list it) holding the real
   # entries the engine needs, bound back one by one (second table).
   line ztm-grader "$NEWROOT$REPO/grader" tmpfs "mode=0700,size=1m"
@@ -109,6 +116,20 @@ unset IFS
 set +f
 mount --all --no-canonicalize --fstab "$SCRATCH/mounts-2"
 chmod 0700 "$NEWROOT/sandbox/out"
+
+# vitest's module cache (engine/run-vitest.ts): the shared one read-only, under an overlay whose
+# writable layer is the tmpfs above, so that the engine (root) reads what earlier runs compiled,
+# and what it compiles now is gone with the run: no submission's run can leave anything for
+# another's. Root-only (0700), like grader/. Without an overlay (or with a path overlayfs cannot
+# take), a cache of this run only.
+mkdir -m 0700 "$SCRATCH/cache/upper" "$SCRATCH/cache/work" "$SCRATCH/cache/empty" "$NEWROOT/sandbox/module-cache"
+lower=$CACHE
+[ -d "$lower" ] || lower=$SCRATCH/cache/empty
+case "$lower$SCRATCH" in
+  *[,:\\]*) mount --bind "$SCRATCH/cache/upper" "$NEWROOT/sandbox/module-cache" ;;
+  *) mount -t overlay -o "lowerdir=$lower,upperdir=$SCRATCH/cache/upper,workdir=$SCRATCH/cache/work" ztm-cache "$NEWROOT/sandbox/module-cache" 2>/dev/null ||
+    mount --bind "$SCRATCH/cache/upper" "$NEWROOT/sandbox/module-cache" ;;
+esac
 
 cd /
 exec chroot "$NEWROOT" "$@"

@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { GradeReport } from "../engine/results.ts";
+import { SANDBOX_MODULE_CACHE } from "../engine/run-vitest.ts";
 import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 import { capOutput } from "./capped-output.ts";
 import { copySubmission } from "./copy-submission.ts";
@@ -124,7 +125,10 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
       ZTM_SUBMISSION_LABEL: job.label ?? job.submissionDir,
       ZTM_SANDBOX_SUBMISSION: inside.submission, // shown as the label in messages (kit/paths.ts)
     };
-    if (level === "full") env.ZTM_SANDBOX_UID = String(base);
+    if (level === "full") {
+      env.ZTM_SANDBOX_UID = String(base);
+      env.ZTM_MODULE_CACHE = SANDBOX_MODULE_CACHE; // mounted by enter-root.sh
+    }
     if (job.seedHidden) {
       // Never on a command line, nor in the engine's environment (which /proc/<pid>/environ
       // shows for the life of the process): a root-only file the engine deletes once read.
