@@ -21,13 +21,13 @@ const repo = join(base, "repo with space");
 const shared = join(repo, "node_modules", ".experimental-vitest-cache");
 
 /** Runs `script` as root inside a fresh sandbox root built for the fake repository. */
-function inside(script: string): string {
+function inside(script: string, root = repo): string {
   const scratch = mkdtempSync(join(base, "scratch-"));
   for (const sub of ["submission", "out", "root"]) mkdirSync(join(scratch, sub));
   const run = spawnSync(
     "unshare",
     ["--mount", "--net", "--pid", "--fork", "--kill-child", "--propagation", "private",
-      "/bin/sh", join(repoRoot, "grader/sandbox/enter-root.sh"), scratch, repo, "/bin/sh", "-c", script],
+      "/bin/sh", join(repoRoot, "grader/sandbox/enter-root.sh"), scratch, root, "/bin/sh", "-c", script],
     { encoding: "utf8", timeout: 30_000 },
   );
   expect(run.stderr).toBe("");
@@ -60,6 +60,16 @@ describe.skipIf(!full)("the sandbox's module cache", () => {
     expect(readdirSync(shared)).toEqual(["compiled-kit"]);
     // The next submission's run starts from the shared cache alone.
     expect(inside("ls -A /sandbox/module-cache")).toBe("compiled-kit\n");
+  });
+
+  test("where overlayfs cannot take the path (a comma), a run gets a cache of its own, the shared one still hidden", () => {
+    const odd = join(base, "repo,odd");
+    mkdirSync(join(odd, "grader", "kit"), { recursive: true });
+    mkdirSync(join(odd, "node_modules", ".experimental-vitest-cache"), { recursive: true });
+    writeFileSync(join(odd, "node_modules", ".experimental-vitest-cache", "compiled-kit"), "compiled\n");
+    const seen = inside(`echo ok > /sandbox/module-cache/a && ls -A /sandbox/module-cache "${odd}/node_modules/.experimental-vitest-cache" && stat -c %a /sandbox/module-cache`, odd);
+    expect(seen).toBe(`/sandbox/module-cache:\na\n\n${odd}/node_modules/.experimental-vitest-cache:\n700\n`);
+    expect(readdirSync(join(odd, "node_modules", ".experimental-vitest-cache"))).toEqual(["compiled-kit"]);
   });
 
   test("without a shared cache, a run still gets an empty root-only cache of its own", () => {
