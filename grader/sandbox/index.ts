@@ -10,8 +10,8 @@
  * 3. A wall-clock limit kills the whole run (the PID namespace takes every process with it).
  * 4. The report is the engine's --json file in a folder only root can write; the engine reads
  *    only journal lines signed with keys the learner's code never sees.
- * Before the first sandboxed grading of an exercise on this machine, its reference solution is
- * graded once outside (warm-cache.ts): the sandbox reads vitest's module cache but never fills it.
+ * A process that grades several submissions first has each exercise's reference solution graded
+ * once outside (warm-cache.ts): the sandbox reads vitest's module cache but never fills it.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -98,6 +98,8 @@ async function engineEntry(): Promise<string[]> {
   return ["--input-type=module", "-e", run, "--"];
 }
 
+let gradingsStarted = 0;
+
 /** The exercises a grading will run; none when the selectors are wrong (the engine says why). */
 function exerciseIds(selectors: string[]): string[] {
   try {
@@ -121,7 +123,10 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
     chmodSync(join(scratch, "submission"), 0o755);
     chmodSync(join(scratch, "out"), 0o700);
     const entry = await engineEntry();
-    if (level === "full") await warmModuleCache(exerciseIds(job.selectors), entry, join(launcherCache, "module-cache.json"));
+    // From the second grading of this process on (a cohort, a test): a warm-up costs about as
+    // much as four gradings save, so a process that grades one submission (Gradescope, Exercism,
+    // `npm run grade -- --submission`) does not pay for it.
+    if (level === "full" && gradingsStarted++ > 0) await warmModuleCache(exerciseIds(job.selectors), entry, join(launcherCache, "module-cache.json"));
 
     const inside = level === "full" ? { submission: "/sandbox/submission", out: SANDBOX_OUT, home: "/tmp" } : { submission: join(scratch, "submission"), out: join(scratch, "out"), home: join(scratch, "out") };
     const args = [...entry, ...job.selectors, "--submission", inside.submission, "--json", join(inside.out, "report.json")];

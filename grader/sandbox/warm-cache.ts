@@ -8,8 +8,9 @@
  * sandboxed grading of an exercise, this grades its reference solution once outside, as the
  * trusted code it is: one property, one run, output discarded; what matters is what vitest
  * compiled on the way. A stamp remembers which exercises are warm for which sources, so that
- * this costs ≈ 1-3 s once per machine and set of exercises, not per grading. A failed warm-up
- * only means a cold cache: the grading itself does not depend on it.
+ * this costs ≈ 2-3 s of CPU once per machine and set of exercises, not per grading (index.ts
+ * asks only from a process's second grading on). A failed warm-up only means a cold cache: the
+ * grading itself does not depend on it.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
