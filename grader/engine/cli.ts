@@ -177,6 +177,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseGradeArgs(argv);
     delete process.env.ZTM_GRADING_SEED; // never handed on to the graded code's processes
+    // In a "full" sandbox, whatever the engine writes (vitest's compiled copies of the graders,
+    // journals, the report) is root's alone: the learner's user reads none of it.
+    if (process.env.ZTM_SANDBOX_INSIDE && sandboxUidBase() !== undefined) process.umask(0o077);
     if (args.help) {
       console.log(usage);
       return 0;

@@ -35,18 +35,30 @@ export const suiteFile = (id: string) => join(repoRoot, "grader", "suites", `${i
 const exerciseOf = (file: string | undefined) =>
   file ? relative(join(repoRoot, "grader", "suites"), file).replace(/\.test\.ts$/, "") : undefined;
 
+/** Inside a "full" sandbox: the root-only module cache enter-root.sh mounts for this run (the
+ *  shared cache read-only under an overlay whose writes vanish with the run). */
+export const SANDBOX_MODULE_CACHE = "/sandbox/module-cache";
+
 /**
- * Whether vitest may keep what it compiled of the graders (kit, suites, mutants) on disk, in
- * node_modules/.experimental-vitest-cache, keyed by each file's path and content: a later run
- * reads it instead of compiling again (≈ 0.3-0.5 s of the engine's CPU per run). Not inside a
- * sandbox, where the repository is read-only (and nothing the run writes may outlive it), nor
- * where node_modules cannot be written.
+ * Where vitest may keep what it compiled of the graders (kit, suites, mutants), keyed by each
+ * file's path and content: a later run reads it instead of compiling again (≈ 0.3-0.5 s of the
+ * engine's CPU per run). Outside a sandbox: node_modules/.experimental-vitest-cache, when it can
+ * be written. Inside one, the repository is read-only and nothing the run writes may outlive it:
+ * only the overlay above (grader/sandbox/enter-root.sh), and no cache where there is none
+ * ("network" and "none" isolation).
  */
-function mayCacheModules(): boolean {
-  if (process.env.ZTM_SANDBOX_INSIDE) return false;
+function moduleCache(): { fsModuleCache: boolean; fsModuleCachePath?: string } {
+  if (process.env.ZTM_SANDBOX_INSIDE) {
+    const inside = process.env.ZTM_MODULE_CACHE === SANDBOX_MODULE_CACHE && writable(SANDBOX_MODULE_CACHE);
+    return inside ? { fsModuleCache: true, fsModuleCachePath: SANDBOX_MODULE_CACHE } : { fsModuleCache: false };
+  }
   const cache = join(repoRoot, "node_modules", ".experimental-vitest-cache");
+  return { fsModuleCache: writable(existsSync(cache) ? cache : join(repoRoot, "node_modules")) };
+}
+
+function writable(path: string): boolean {
   try {
-    accessSync(existsSync(cache) ? cache : join(repoRoot, "node_modules"), constants.W_OK);
+    accessSync(path, constants.W_OK);
     return true;
   } catch {
     return false;
@@ -107,7 +119,7 @@ export async function runSuites(ids: string[], settings: RunSettings, deadlineMs
     execArgv: ["--max-old-space-size=2048"],
     env: settingsToEnv(settings),
     passWithNoTests: true,
-    experimental: { fsModuleCache: mayCacheModules() },
+    experimental: moduleCache(),
   });
   const winner = await Promise.race([finished, deadline]);
   clearTimeout(timer);

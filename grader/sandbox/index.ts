@@ -10,6 +10,8 @@
  * 3. A wall-clock limit kills the whole run (the PID namespace takes every process with it).
  * 4. The report is the engine's --json file in a folder only root can write; the engine reads
  *    only journal lines signed with keys the learner's code never sees.
+ * A process that grades several submissions first has each exercise's reference solution graded
+ * once outside (warm-cache.ts): the sandbox reads vitest's module cache but never fills it.
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -18,10 +20,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { GradeReport } from "../engine/results.ts";
+import { SANDBOX_MODULE_CACHE } from "../engine/run-vitest.ts";
 import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
+import { selectExercises } from "../engine/select.ts";
+import { loadCourse } from "../manifest/load.ts";
 import { capOutput } from "./capped-output.ts";
 import { copySubmission } from "./copy-submission.ts";
 import { DEFAULT_LIMITS, detectIsolation, isolationWarning, sandboxCommand, type IsolationLevel, type Limits } from "./isolation.ts";
+import { warmModuleCache } from "./warm-cache.ts";
 
 export interface SubmissionJob {
   /** Folder holding the submission's exercises/ folder. */
@@ -81,14 +87,26 @@ function uidBase(): number {
  * Inside, the repository is read-only, so grade.mjs (which rebuilds when a source file is newer,
  * as happens when someone edits the tree during a cohort run) must not be the entry point.
  */
+// Where launch.mjs keeps its bundles (keyed by the checkout's path).
+const launcherCache = join(repoRoot, "node_modules/.cache/zero-to-millions", createHash("sha256").update(repoRoot).digest("hex").slice(0, 12));
+
 async function engineEntry(): Promise<string[]> {
   const launcher = await import(pathToFileURL(join(repoRoot, "grader/bin/launch.mjs")).href);
   await launcher.load("grader/engine/cli.ts", "grade");
-  // Where launch.mjs keeps its bundles (keyed by the checkout's path).
-  const key = createHash("sha256").update(repoRoot).digest("hex").slice(0, 12);
-  const bundle = pathToFileURL(join(repoRoot, "node_modules/.cache/zero-to-millions", key, "grade.mjs")).href;
+  const bundle = pathToFileURL(join(launcherCache, "grade.mjs")).href;
   const run = `const { main } = await import(${JSON.stringify(bundle)}); const code = await main(process.argv.slice(1)); process.stdout.write("", () => process.exit(code));`;
   return ["--input-type=module", "-e", run, "--"];
+}
+
+let gradingsStarted = 0;
+
+/** The exercises a grading will run; none when the selectors are wrong (the engine says why). */
+function exerciseIds(selectors: string[]): string[] {
+  try {
+    return selectExercises(loadCourse(), selectors).map((e) => e.id);
+  } catch {
+    return [];
+  }
 }
 
 export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionResult> {
@@ -105,6 +123,10 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
     chmodSync(join(scratch, "submission"), 0o755);
     chmodSync(join(scratch, "out"), 0o700);
     const entry = await engineEntry();
+    // From the second grading of this process on (a cohort, a test): a warm-up costs about as
+    // much as four gradings save, so a process that grades one submission (Gradescope, Exercism,
+    // `npm run grade -- --submission`) does not pay for it.
+    if (level === "full" && gradingsStarted++ > 0) await warmModuleCache(exerciseIds(job.selectors), entry, join(launcherCache, "module-cache.json"));
 
     const inside = level === "full" ? { submission: "/sandbox/submission", out: SANDBOX_OUT, home: "/tmp" } : { submission: join(scratch, "submission"), out: join(scratch, "out"), home: join(scratch, "out") };
     const args = [...entry, ...job.selectors, "--submission", inside.submission, "--json", join(inside.out, "report.json")];
@@ -124,7 +146,10 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
       ZTM_SUBMISSION_LABEL: job.label ?? job.submissionDir,
       ZTM_SANDBOX_SUBMISSION: inside.submission, // shown as the label in messages (kit/paths.ts)
     };
-    if (level === "full") env.ZTM_SANDBOX_UID = String(base);
+    if (level === "full") {
+      env.ZTM_SANDBOX_UID = String(base);
+      env.ZTM_MODULE_CACHE = SANDBOX_MODULE_CACHE; // mounted by enter-root.sh
+    }
     if (job.seedHidden) {
       // Never on a command line, nor in the engine's environment (which /proc/<pid>/environ
       // shows for the life of the process): a root-only file the engine deletes once read.
