@@ -43,10 +43,14 @@ function readStamp(file: string): Stamp {
  *  at once, and the second would only compile the same kit again. */
 let queue: Promise<void> = Promise.resolve();
 
+/** Exercises whose warm-up failed in this process (a crash, a timeout): not tried again, or a
+ *  cohort would pay a failing warm-up before every submission instead of once. */
+const failed = new Set<string>();
+
 function coldIds(ids: string[], stampFile: string): { cold: string[]; sources: Map<string, number> } {
   const stamp = existsSync(cacheDir) ? readStamp(stampFile) : {};
   const sources = new Map(ids.map((id) => [id, newestSource(id)]));
-  return { cold: ids.filter((id) => !(stamp[id] >= sources.get(id)!)), sources };
+  return { cold: ids.filter((id) => !failed.has(id) && !(stamp[id] >= sources.get(id)!)), sources };
 }
 
 /**
@@ -57,7 +61,12 @@ export function warmModuleCache(ids: string[], engine: string[], stampFile: stri
   if (coldIds(ids, stampFile).cold.length === 0) return Promise.resolve();
   const turn = queue.then(async () => {
     const { cold, sources } = coldIds(ids, stampFile); // an earlier warm-up may have done it
-    if (cold.length === 0 || !(await gradeSolutionsOnce(cold, engine)) || !existsSync(cacheDir)) return;
+    if (cold.length === 0) return;
+    if (!(await gradeSolutionsOnce(cold, engine))) {
+      for (const id of cold) failed.add(id);
+      return;
+    }
+    if (!existsSync(cacheDir)) return;
     const stamp = readStamp(stampFile);
     for (const id of cold) stamp[id] = sources.get(id)!;
     mkdirSync(dirname(stampFile), { recursive: true });

@@ -1,6 +1,9 @@
-/** The learner's `node:crypto` (kit/boundary/endowments.ts): `createHash` takes a one-shot path for one text update, and must answer and fail exactly as Node's Hash does. */
-import { test, expect } from "vitest";
+/**
+ * The learner's `node:crypto` (kit/boundary/endowments.ts): `createHash` takes a one-shot path
+ * for one text update, and must answer and fail exactly as Node's Hash does.
+ */
 import * as crypto from "node:crypto";
+import { expect, test } from "vitest";
 import { lockdownOnce } from "../../kit/boundary/realm.ts";
 import { learnerModules } from "../../kit/boundary/endowments.ts";
 test("createHash as the learner holds it gives Node's digests and Node's errors (its one-shot fast path included)", () => {

@@ -34,3 +34,12 @@ test("each exercise is warmed once, one warm-up at a time, and stamped", async (
   await warmModuleCache(["03-scaling/capacity-plan", "06-cache/ttl-cache"], engine, stamp);
   expect(runs()).toHaveLength(2);
 });
+
+test("a warm-up that fails is not tried again by the same process", async () => {
+  const crashes = ["-e", `require("node:fs").appendFileSync(${JSON.stringify(log)}, "crashed\\n"); process.exit(3)`];
+  const before = runs().length;
+  await warmModuleCache(["11-observability/alert-rule"], crashes, stamp);
+  await warmModuleCache(["11-observability/alert-rule"], crashes, stamp);
+  expect(runs().slice(before)).toEqual(["crashed"]);
+  expect(Object.keys(JSON.parse(readFileSync(stamp, "utf8")))).not.toContain("11-observability/alert-rule");
+});
