@@ -39,7 +39,17 @@ export function copyError(error: object): Error {
   const name = String(readPrimitive(error, "name") ?? "Error");
   const message = String(readPrimitive(error, "message") ?? "");
   const Ctor = Object.hasOwn(standardErrors, name) ? standardErrors[name]! : Error;
-  const copy = new Ctor(message);
+  // Without a stack: a copy's would only point into this file (where the original was thrown is
+  // kept apart, as learnerStack), and capturing it was most of a crossing's cost, twice over under
+  // the lockdown's Error.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let copy: Error;
+  try {
+    copy = new Ctor(message);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   if (copy.name !== name) Object.defineProperty(copy, "name", { value: name, writable: true, configurable: true });
   return copy;
 }

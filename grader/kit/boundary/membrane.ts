@@ -157,7 +157,10 @@ function promiseErrorToJudge(error: unknown): never {
 
 function learnerErrorCopy(error: object): Error {
   const copy = copyError(error);
-  defineProperty(copy, "learnerStack", { value: stackOf(error) }); // where it was thrown (run-property.ts)
+  // Where it was thrown (run-property.ts), read only when a failure is reported: turning a stack
+  // into text costs more than the rest of the crossing, and most errors are expected ones.
+  let stack: string | undefined;
+  defineProperty(copy, "learnerStack", { get: () => (stack ??= stackOf(error)) });
   return copy;
 }
 

@@ -26,3 +26,20 @@ test("createHash as the learner holds it gives Node's digests and Node's errors 
   expect(() => h2.update("y")).toThrow(/Digest already called/);
   expect(() => c.createHash("bogus")).toThrow(/not supported/);
 });
+
+test("a digest in bytes is Node's, and a fresh Buffer each time", () => {
+  lockdownOnce();
+  const c = learnerModules()["node:crypto"] as any;
+  const long = "x".repeat(5000);
+  for (const text of ["key-1", "key-1", long, long]) {
+    for (const enc of ["hex", "base64", undefined] as const) {
+      const expected = crypto.createHash("sha256").update(text).digest();
+      const got = c.createHash("sha256").update(text).digest(enc);
+      expect(enc ? got : Buffer.from(got).toString("hex")).toBe(enc ? expected.toString(enc) : expected.toString("hex"));
+    }
+  }
+  const first = c.createHash("md5").update("same").digest();
+  first[0] ^= 0xff; // the learner may scribble on its Buffer
+  expect(c.createHash("md5").update("same").digest().toString("hex")).toBe(crypto.createHash("md5").update("same").digest("hex"));
+  expect(c.createHash("md5").update("same").digest()).not.toBe(first);
+});
