@@ -6,7 +6,24 @@ import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 import LongestFirst from "./test/longest-first.ts";
 
-const SELF_TESTS = "grader/test/chapters/*/*.test.ts";
+/**
+ * Files that run in shared workers (vitest's isolate off): a worker runs file after file instead
+ * of starting a process and importing vitest, fast-check and the kit again for each (≈ 0.5-0.7 s
+ * of CPU a file). They run in this process only: no child processes, no browser, no change to the
+ * environment, no vi.mock of a module another file imports (lab/idle-cores.test.ts mocks node:os),
+ * and what they set up (nock, fetch, fake time, the lockdown) they restore or share. Checked by
+ * running them all in one worker in shuffled orders (--maxWorkers=1 --sequence.shuffle.files).
+ */
+const SHARED_WORKERS = [
+  "grader/test/chapters/*/*.test.ts", // the graders' self-tests, one three-line file per exercise
+  "grader/test/chapters/*.test.ts",
+  "grader/test/kit/*.test.ts",
+  "grader/test/lab/{quantiles,lab-docs,lab-lessons,lab-runs,lab-mutants,lab-lesson-runs,lab-sample,progress-bar}.test.ts",
+  "grader/test/formats/{exercism,github,gradescope,junit}.test.ts",
+  "grader/test/cohort/{missing-row,units}.test.ts",
+  "grader/test/engine/lead-report.test.ts",
+  "grader/test/rules.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -26,15 +43,11 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 60_000,
     projects: [
-      // The graders' self-tests (one three-line file per exercise) share their workers: a worker
-      // runs file after file instead of starting a process, vitest, fast-check, the kit and the
-      // lockdown again for each (≈ 0.7 s of CPU a file). They drive the same kit in the same way
-      // and leave nothing behind (nock, fetch and fake time are restored after every run).
-      { extends: true, test: { name: "self-tests", include: [SELF_TESTS], isolate: false } },
+      { extends: true, test: { name: "shared workers", include: SHARED_WORKERS, isolate: false } },
       // Everything else keeps a fresh process per file: those tests start and kill child
       // processes (the engine's killDescendants would take a shared worker's esbuild with it),
-      // change the environment, and launch browsers.
-      { extends: true, test: { name: "project", include: ["grader/test/**/*.test.ts"], exclude: [...configDefaults.exclude, SELF_TESTS] } },
+      // change the environment, or launch browsers.
+      { extends: true, test: { name: "own process", include: ["grader/test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...SHARED_WORKERS] } },
     ],
   },
 });
