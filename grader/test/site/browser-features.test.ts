@@ -1,9 +1,10 @@
 /**
  * What a reader does on the website, in headless Chromium: searching the lessons' text, moving
  * around (sidebar, "on this page", prev/next, ← and →, permalinks, copy buttons, links from
- * "chapter NN"), answering the quiz, and printing.
+ * "chapter NN"), answering the quiz, printing, and the printable cheat sheet.
  * (Browser-side code is passed as strings where it names DOM globals; see browser.test.ts.)
  */
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadCourse } from "../../manifest/load.ts";
 import { openSite, runBrowserTests, type SiteInBrowser } from "./chromium.ts";
@@ -165,5 +166,25 @@ describe.skipIf(!runBrowserTests)("using the website in Chromium", () => {
       .toBe(await print.page.locator("[id]").count()); // ids stay unique with every chapter on one page
     expect([...problems, ...print.problems]).toEqual([]);
     await print.page.close();
+  });
+
+  // The printable cheat sheet: the final diagram, the reference tables and every chapter's "Say it
+  // out loud" lines, printed to one A4 page by its own print stylesheet (four columns, small type).
+  test("the cheat sheet shows the diagram, the tables and every chapter's lines, and prints to one page", async () => {
+    const { page, problems } = await site.open("cheat-sheet.html");
+    expect(problems).toEqual([]);
+    expect(await page.locator(".final-diagram svg").count()).toBe(1);
+    const text = (await page.locator(".cheat-sheet").innerText()).replace(/\s+/g, " ");
+    expect(text).toContain("52.6 minutes");
+    expect(text).toContain("Main memory reference".toLowerCase());
+    const withLines = course.chapters.filter((c) => readFileSync(c.lessonPath, "utf8").includes("## Say it out loud"));
+    expect(await page.locator(".say").count()).toBe(withLines.length);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ preferCSSPageSize: true }); // the sheet's own @page: A4, 6 mm margins
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    console.log(`cheat sheet: ${pages} A4 page(s)`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages, "the cheat sheet no longer fits one A4 page: shorten the \"Say it out loud\" lines or tighten the print CSS in grader/site/cheat-sheet.ts").toBe(1);
+    await page.close();
   });
 });
