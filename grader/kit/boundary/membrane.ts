@@ -157,10 +157,10 @@ function promiseErrorToJudge(error: unknown): never {
 
 function learnerErrorCopy(error: object): Error {
   const copy = copyError(error);
-  // Where it was thrown (run-property.ts), read only when a failure is reported: turning a stack
-  // into text costs more than the rest of the crossing, and most errors are expected ones.
-  let stack: string | undefined;
-  defineProperty(copy, "learnerStack", { get: () => (stack ??= stackOf(error)) });
+  // Where it was thrown (run-property.ts). Read now, at the crossing, never later: reading a stack
+  // can run the learner's code (its own `stack` getter), which must happen while the property runs
+  // under its watchdog, not while the grader reports.
+  defineProperty(copy, "learnerStack", { value: stackOf(error) });
   return copy;
 }
 

@@ -50,6 +50,19 @@ describe("values that cross", () => {
     expect(Object.getOwnPropertyDescriptor(answer, "v")).toMatchObject({ value: 1 });
   });
 
+  test("a thrown error's stack is read at the crossing, never later: the learner's own stack getter cannot run while the grader reports", async () => {
+    const m = await load(`
+      export let reads = 0;
+      export const sneaky = () => { const e = new Error("boom"); Object.defineProperty(e, "stack", { get() { reads++; return "x"; } }); throw e; };
+      export const readsSoFar = () => reads;
+    `);
+    const error = (() => { try { m.sneaky(); } catch (e) { return e as Error & { learnerStack?: unknown }; } })()!;
+    const atCrossing = m.readsSoFar();
+    expect(Object.getOwnPropertyDescriptor(error, "learnerStack")).toMatchObject({ value: expect.any(String) });
+    void error.learnerStack;
+    expect(m.readsSoFar()).toBe(atCrossing);
+  });
+
   test("a Proxy from the learner is refused, with a reason", async () => {
     const m = await load("export const p = () => new Proxy({}, {});");
     expect(() => m.p()).toThrow(/gave the grader a Proxy/);
