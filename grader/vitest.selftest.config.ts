@@ -5,7 +5,7 @@
 import { availableParallelism } from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 import LongestFirst from "./test/longest-first.ts";
-import { SHARED_WORKERS } from "./test/shared-workers.ts";
+import { SHARED_PROJECT, SHARED_WORKERS } from "./test/shared-workers.ts";
 
 export default defineConfig({
   test: {
@@ -26,7 +26,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       // The self-tests and the unit tests that stay in their process (shared-workers.ts).
-      { extends: true, test: { name: "shared workers", include: SHARED_WORKERS, isolate: false } },
+      { extends: true, test: { name: SHARED_PROJECT, include: SHARED_WORKERS, isolate: false } },
       // Everything else keeps a fresh process per file: those tests start and kill child
       // processes (the engine's killDescendants would take a shared worker's esbuild with it),
       // change the environment, or launch browsers.

@@ -39,6 +39,9 @@ const exerciseOf = (file: string | undefined) =>
  *  shared cache read-only under an overlay whose writes vanish with the run). */
 export const SANDBOX_MODULE_CACHE = "/sandbox/module-cache";
 
+/** Outside a sandbox: vitest's own folder for it, shared by every grading of this checkout. */
+export const MODULE_CACHE_DIR = join(repoRoot, "node_modules", ".experimental-vitest-cache");
+
 /**
  * Where vitest may keep what it compiled of the graders (kit, suites, mutants), keyed by each
  * file's path and content: a later run reads it instead of compiling again (≈ 0.3-0.5 s of the
@@ -52,8 +55,7 @@ function moduleCache(): { fsModuleCache: boolean; fsModuleCachePath?: string } {
     const inside = process.env.ZTM_MODULE_CACHE === SANDBOX_MODULE_CACHE && writable(SANDBOX_MODULE_CACHE);
     return inside ? { fsModuleCache: true, fsModuleCachePath: SANDBOX_MODULE_CACHE } : { fsModuleCache: false };
   }
-  const cache = join(repoRoot, "node_modules", ".experimental-vitest-cache");
-  return { fsModuleCache: writable(existsSync(cache) ? cache : join(repoRoot, "node_modules")) };
+  return { fsModuleCache: writable(existsSync(MODULE_CACHE_DIR) ? MODULE_CACHE_DIR : join(repoRoot, "node_modules")) };
 }
 
 function writable(path: string): boolean {

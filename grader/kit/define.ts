@@ -22,10 +22,9 @@ export interface PropertyOptions {
   /**
    * True for a check whose one run (`runs: 1`) has the same input at every seed and whose verdict
    * on the reference solution does not depend on time (a fixed workload judged by counts, not a
-   * timing). A grading runs it
-   * once, like any property; the grader's self-test runs it at the first of its 20 solution
-   * seeds only, since the other nineteen would repeat that same run (the self-test checks that
-   * the input is the same at every seed).
+   * timing). A grading runs it once, like any property; the grader's self-test runs it at the
+   * first of its 20 solution seeds only, since the other nineteen would repeat that same run (the
+   * self-test checks that the input is the same at every seed).
    */
   fixedInput?: boolean;
 }

@@ -14,10 +14,9 @@
  * once outside (warm-cache.ts): the sandbox reads vitest's module cache but never fills it.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { GradeReport } from "../engine/results.ts";
 import { SANDBOX_MODULE_CACHE } from "../engine/run-vitest.ts";
@@ -83,19 +82,17 @@ function uidBase(): number {
 }
 
 /**
- * Builds the engine's bundle now, outside, and returns the node arguments that run it as it is.
+ * Builds the engine's bundle now, outside, and returns the node arguments that run it as it is,
+ * and the bundle's path (launch.mjs's folder for this checkout, where the warm-up's stamp goes too).
  * Inside, the repository is read-only, so grade.mjs (which rebuilds when a source file is newer,
  * as happens when someone edits the tree during a cohort run) must not be the entry point.
  */
-// Where launch.mjs keeps its bundles (keyed by the checkout's path).
-const launcherCache = join(repoRoot, "node_modules/.cache/zero-to-millions", createHash("sha256").update(repoRoot).digest("hex").slice(0, 12));
-
-async function engineEntry(): Promise<string[]> {
+async function engineEntry(): Promise<{ args: string[]; bundle: string }> {
   const launcher = await import(pathToFileURL(join(repoRoot, "grader/bin/launch.mjs")).href);
   await launcher.load("grader/engine/cli.ts", "grade");
-  const bundle = pathToFileURL(join(launcherCache, "grade.mjs")).href;
-  const run = `const { main } = await import(${JSON.stringify(bundle)}); const code = await main(process.argv.slice(1)); process.stdout.write("", () => process.exit(code));`;
-  return ["--input-type=module", "-e", run, "--"];
+  const bundle: string = launcher.bundleFile("grade");
+  const run = `const { main } = await import(${JSON.stringify(pathToFileURL(bundle).href)}); const code = await main(process.argv.slice(1)); process.stdout.write("", () => process.exit(code));`;
+  return { args: ["--input-type=module", "-e", run, "--"], bundle };
 }
 
 let gradingsStarted = 0;
@@ -122,11 +119,11 @@ export async function gradeSubmission(job: SubmissionJob): Promise<SubmissionRes
     for (const sub of ["submission", "out", "root"]) mkdirSync(join(scratch, sub), { recursive: true });
     chmodSync(join(scratch, "submission"), 0o755);
     chmodSync(join(scratch, "out"), 0o700);
-    const entry = await engineEntry();
+    const { args: entry, bundle } = await engineEntry();
     // From the second grading of this process on (a cohort, a test): a warm-up costs about as
     // much as four gradings save, so a process that grades one submission (Gradescope, Exercism,
     // `npm run grade -- --submission`) does not pay for it.
-    if (level === "full" && gradingsStarted++ > 0) await warmModuleCache(exerciseIds(job.selectors), entry, join(launcherCache, "module-cache.json"));
+    if (level === "full" && gradingsStarted++ > 0) await warmModuleCache(exerciseIds(job.selectors), entry, join(dirname(bundle), "module-cache.json"));
 
     const inside = level === "full" ? { submission: "/sandbox/submission", out: SANDBOX_OUT, home: "/tmp" } : { submission: join(scratch, "submission"), out: join(scratch, "out"), home: join(scratch, "out") };
     const args = [...entry, ...job.selectors, "--submission", inside.submission, "--json", join(inside.out, "report.json")];

@@ -15,10 +15,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { MODULE_CACHE_DIR } from "../engine/run-vitest.ts";
 import { writeAtomically } from "../kit/files.ts";
 import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 
-const cacheDir = join(repoRoot, "node_modules", ".experimental-vitest-cache");
 
 /** Newest change among what the cache holds for an exercise: the kit, the messages, its suite. */
 function newestSource(id: string): number {
@@ -48,7 +48,7 @@ let queue: Promise<void> = Promise.resolve();
 const failed = new Set<string>();
 
 function coldIds(ids: string[], stampFile: string): { cold: string[]; sources: Map<string, number> } {
-  const stamp = existsSync(cacheDir) ? readStamp(stampFile) : {};
+  const stamp = existsSync(MODULE_CACHE_DIR) ? readStamp(stampFile) : {};
   const sources = new Map(ids.map((id) => [id, newestSource(id)]));
   return { cold: ids.filter((id) => !failed.has(id) && !(stamp[id] >= sources.get(id)!)), sources };
 }
@@ -66,7 +66,7 @@ export function warmModuleCache(ids: string[], engine: string[], stampFile: stri
       for (const id of cold) failed.add(id);
       return;
     }
-    if (!existsSync(cacheDir)) return;
+    if (!existsSync(MODULE_CACHE_DIR)) return;
     const stamp = readStamp(stampFile);
     for (const id of cold) stamp[id] = sources.get(id)!;
     mkdirSync(dirname(stampFile), { recursive: true });

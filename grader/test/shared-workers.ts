@@ -17,3 +17,6 @@ export const SHARED_WORKERS = [
   "grader/test/engine/lead-report.test.ts",
   "grader/test/rules.test.ts",
 ];
+
+/** The vitest project that runs them. */
+export const SHARED_PROJECT = "shared workers";
