@@ -9,6 +9,8 @@ export const messages = {
   notStarted: (file: string, error: string) => `not started: ${file} is still the stub (${error})`,
   outputHeader: "your code printed:",
   outputTruncated: "… (output cut here)",
+  /** Printed by the learner's own console once it has printed `limit` characters (kit/boundary/endowments.ts). */
+  learnerOutputCut: (limit: number) => `… (your code printed more than ${limit} characters: the rest is not shown)`,
   summary: (score: number, maxScore: number, passed: number, total: number) =>
     `Score ${score}/${maxScore} · ${passed} of ${total} exercise${total === 1 ? "" : "s"} pass${total === 1 && passed === 1 ? "es" : ""}`,
   nextFix: (title: string, file: string, command: string) =>

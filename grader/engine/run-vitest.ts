@@ -13,7 +13,7 @@ import { accessSync, constants, existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
-import { repoRoot, settingsToEnv, type RunSettings } from "../kit/settings.ts";
+import { OUTPUT_LIMIT, repoRoot, settingsToEnv, type RunSettings } from "../kit/settings.ts";
 import { killDescendants } from "./process-tree.ts";
 
 export interface SuiteRun {
@@ -27,9 +27,6 @@ export interface SuiteRun {
   /** True when the run overran its deadline and was stopped. */
   overran: boolean;
 }
-
-/** Most characters of learner output kept per exercise. */
-const OUTPUT_LIMIT = 4000;
 
 export const suiteFile = (id: string) => join(repoRoot, "grader", "suites", `${id}.test.ts`);
 const exerciseOf = (file: string | undefined) =>

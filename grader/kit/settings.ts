@@ -8,6 +8,10 @@ import { fileURLToPath } from "node:url";
 /** The repository root (this file is grader/kit/settings.ts). */
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
+/** Most characters of a learner's console output that a grading keeps per exercise (the engine's
+ *  report and the warm session's reply): the learner's console prints nothing past them. */
+export const OUTPUT_LIMIT = 4000;
+
 export interface RunSettings {
   /** fast-check seed shared by every property of the run. */
   seed: number;

@@ -29,7 +29,7 @@ import { startExerciseRun } from "./exercise-run.ts";
 import { openJournal } from "./journal.ts";
 import { freezeFastCheck } from "./sandboxed-worker.ts";
 import { lockdownOnce } from "./boundary/realm.ts";
-import { repoRoot, type RunSettings } from "./settings.ts";
+import { OUTPUT_LIMIT, repoRoot, type RunSettings } from "./settings.ts";
 import { startWatchdog } from "./watchdog.ts";
 
 export interface GradeRequest {
@@ -50,8 +50,6 @@ export interface WarmReply {
   durationMs: number;
 }
 
-/** Most characters of learner output kept per request (as in `npm run grade`). */
-const OUTPUT_LIMIT = 4000;
 
 const firstLine = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : `non-error thrown: ${String(error)}`;

@@ -12,6 +12,8 @@ import * as crypto from "node:crypto";
 import { format } from "node:util";
 import fc from "fast-check";
 import { errorToJudge, toJudge } from "./membrane.ts";
+import { messages } from "../../messages.ts";
+import { OUTPUT_LIMIT } from "../settings.ts";
 import { hardenHost } from "./realm.ts";
 
 const RealDate = Date;
@@ -85,9 +87,21 @@ function printable(value: unknown): string {
   }
 }
 
+/**
+ * The learner's `console`, which prints through the judge's (vitest sends it to the engine). A
+ * grading keeps only the first OUTPUT_LIMIT characters (settings.ts), so past them this console
+ * prints one notice and then nothing, without formatting: a console.log left in a hot loop, or a
+ * flood, costs a counter instead of a formatted line sent to the reporter on every call (12 MB of
+ * it took longer to load than a property's time limit on a loaded machine).
+ */
 function learnerConsole() {
-  const print = (method: "log" | "info" | "warn" | "error" | "debug") => (...args: unknown[]) =>
-    globalThis.console[method](formatted(...args.map(printable)));
+  let room = OUTPUT_LIMIT; // characters this module may still print, a line break after each call
+  const print = (method: "log" | "info" | "warn" | "error" | "debug") => (...args: unknown[]) => {
+    if (room <= 0) return;
+    const text = formatted(...args.map(printable));
+    room -= text.length + 1;
+    globalThis.console[method](room >= 0 ? text : `${text.slice(0, text.length + 1 + room)}\n${messages.learnerOutputCut(OUTPUT_LIMIT)}`);
+  };
   return { log: print("log"), info: print("info"), warn: print("warn"), error: print("error"), debug: print("debug") };
 }
 

@@ -6,8 +6,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
 import { loadLearnerModule, LoadFailure } from "../../kit/boundary/compartment.ts";
+import { OUTPUT_LIMIT } from "../../kit/settings.ts";
 import { advanceTime, withFakeTime } from "../../kit/time.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "ztm-boundary-"));
@@ -184,5 +185,31 @@ describe("what a learner's module can reach", () => {
       expect(log).toEqual(["fired"]);
       expect(m.now()).toEqual([5_100, 5_100]);
     }, { now: 5_000 });
+  });
+});
+
+describe("the learner's console", () => {
+  test("prints what a grading keeps, then one notice and nothing more: later calls are neither formatted nor sent", async () => {
+    const m = await load(`
+      let reads = 0;
+      export const readsSoFar = () => reads;
+      export const flood = () => {
+        for (let i = 0; i < 3000; i++) console.log("line", i);
+        console.error({ get costly() { reads++; return 1; } }); // past the limit: never read
+      };
+    `);
+    const printed: string[] = [];
+    const spies = (["log", "error"] as const).map((method) => vi.spyOn(console, method).mockImplementation((text: unknown) => void printed.push(String(text))));
+    try {
+      m.flood();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const everything = Array.from({ length: 3000 }, (_, i) => `line ${i}\n`).join("");
+    const stream = printed.map((text) => `${text}\n`).join(""); // as vitest passes it on: a line break after each call
+    expect(stream.slice(0, OUTPUT_LIMIT)).toBe(everything.slice(0, OUTPUT_LIMIT));
+    expect(stream.slice(OUTPUT_LIMIT)).toBe(`\n… (your code printed more than ${OUTPUT_LIMIT} characters: the rest is not shown)\n`);
+    expect(printed.length).toBeLessThan(OUTPUT_LIMIT / "line 9\n".length);
+    expect(m.readsSoFar()).toBe(0);
   });
 });
