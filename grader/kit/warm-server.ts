@@ -50,7 +50,6 @@ export interface WarmReply {
   durationMs: number;
 }
 
-
 const firstLine = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message.split("\n")[0]}` : `non-error thrown: ${String(error)}`;
 

@@ -19,7 +19,6 @@ import { MODULE_CACHE_DIR } from "../engine/run-vitest.ts";
 import { writeAtomically } from "../kit/files.ts";
 import { environmentWithoutRunSettings, repoRoot } from "../kit/settings.ts";
 
-
 /** Newest change among what the cache holds for an exercise: the kit, the messages, its suite. */
 function newestSource(id: string): number {
   const files = [join(repoRoot, "grader", "messages.ts"), join(repoRoot, "grader", "suites", `${id}.test.ts`), join(repoRoot, "package-lock.json")];

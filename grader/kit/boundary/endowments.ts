@@ -95,12 +95,17 @@ function printable(value: unknown): string {
  * it took longer to load than a property's time limit on a loaded machine).
  */
 function learnerConsole() {
-  let room = OUTPUT_LIMIT; // characters this module may still print, a line break after each call
+  let room = OUTPUT_LIMIT; // characters this module may still print, a line break after each call; -1 once cut
   const print = (method: "log" | "info" | "warn" | "error" | "debug") => (...args: unknown[]) => {
-    if (room <= 0) return;
+    if (room < 0) return;
     const text = formatted(...args.map(printable));
-    room -= text.length + 1;
-    globalThis.console[method](room >= 0 ? text : `${text.slice(0, text.length + 1 + room)}\n${messages.learnerOutputCut(OUTPUT_LIMIT)}`);
+    if (text.length + 1 <= room) {
+      room -= text.length + 1;
+      globalThis.console[method](text);
+      return;
+    }
+    globalThis.console[method](`${text.slice(0, room)}\n${messages.learnerOutputCut(OUTPUT_LIMIT)}`);
+    room = -1;
   };
   return { log: print("log"), info: print("info"), warn: print("warn"), error: print("error"), debug: print("debug") };
 }

@@ -212,4 +212,16 @@ describe("the learner's console", () => {
     expect(printed.length).toBeLessThan(OUTPUT_LIMIT / "line 9\n".length);
     expect(m.readsSoFar()).toBe(0);
   });
+
+  test("output that ends exactly at the limit still gets the notice on the next call", async () => {
+    const m = await load(`export const fill = (n: number) => { console.log("x".repeat(n)); console.log("one more"); };`);
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((text: unknown) => void printed.push(String(text)));
+    try {
+      m.fill(OUTPUT_LIMIT - 1); // with its line break, exactly the limit
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed).toEqual(["x".repeat(OUTPUT_LIMIT - 1), `\n… (your code printed more than ${OUTPUT_LIMIT} characters: the rest is not shown)`]);
+  });
 });
